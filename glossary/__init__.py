@@ -1,0 +1,1 @@
+"""The curated DPRK glossary: data, matcher and the ``glossary`` command. Imports nothing from ``reader``."""

@@ -1,0 +1,39 @@
+"""Errors a user sees as one line, and the exit codes the command line gives them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: Exit code for input the reader cannot use (bad file, bad database, bad package).
+EXIT_BAD_INPUT = 2
+#: Exit code when the translation model for the language pair is not installed.
+EXIT_NO_MODEL = 3
+
+
+class ReaderError(Exception):
+    """An expected failure with a message fit to print as one line, without a traceback."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class InputError(ReaderError):
+    """A file the reader cannot use; the message names the file and the problem."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class NoModelError(ReaderError):
+    """No installed translation model for a language pair; the message names the install command."""
+
+    exit_code = EXIT_NO_MODEL
+
+    def __init__(self, from_code: str, to_code: str) -> None:
+        self.from_code = from_code
+        self.to_code = to_code
+        super().__init__(
+            f"no translation model for {from_code}->{to_code} is installed; "
+            f"install one with: reader models install {from_code} {to_code}"
+        )
