@@ -1,0 +1,119 @@
+"""Repair the flaws scraping leaves in KCNA text, and strip what a terminal would execute.
+
+Two jobs, kept apart because they run at different times:
+
+- ``strip_controls`` runs on every input at import: the text is later drawn in a terminal, where an
+  escape sequence could move the cursor, retitle the window or hide text.
+- ``normalize_text`` repairs scraped flaws and only those; text without flaws comes back unchanged.
+  Curly double quotes, dashes and symbols stay as printed (they are what the reader shows); curly
+  apostrophes become ``'`` so "Workers’ Party" and "Workers' Party" compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Terminal escape sequences, longest forms first: CSI (ESC [ ... final byte), OSC (ESC ] ... BEL or ST),
+# string commands DCS/SOS/PM/APC (ESC P/X/^/_ ... ST), their 8-bit C1 forms, then two-byte escapes.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+# C0 and C1 controls except tab and newline, DEL, and the bidirectional overrides that reorder what a
+# terminal draws; zero-width characters and the byte-order mark carry nothing a reader needs.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and control characters; keep newlines, turn tabs into spaces.
+
+    >>> strip_controls("Kim\\x1b[31m Jong\\x1b[0m Un\\x07\\r\\n")
+    'Kim Jong Un\\n'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    return _CONTROL.sub("", text.replace("\t", " "))
+
+
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+# Fullwidth ASCII ("Aalam－Party") and Roman numeral letters ("Carl ⅩⅥ Gustaf") read as plain ASCII.
+_COMPATIBILITY_FORMS = re.compile("[\uff01-\uff5e\u2160-\u217f]")
+_SPACE_RUN = re.compile(r" {2,}")
+# "(KCNA) --Kim Jong Un": the dash lost its following space with the markup around the name.
+_DATELINE_DASH = re.compile(r"\((KCNA)\) ?--(?=\S)")
+# "Kim Jong Un ," or "Comrade Kim Jong Un ." at the end of a sentence: the space came from markup.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$|[\"”')]))")
+# Characters that, directly before a name, mean the space was lost ("ofKim", "H.E.Kim", "4Kim", ",Kim").
+_GLUE_BEFORE = re.compile(r"[A-Za-z0-9.,;:]")
+
+
+@lru_cache(maxsize=8)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    # Longest first, so "Kim Jong Un" is never cut to a shorter listed name it starts with.
+    ordered = sorted(set(names), key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile("|".join(re.escape(name) for name in ordered))
+
+
+def deglue_names(text: str, names: Iterable[str]) -> str:
+    """Put back the spaces the agency's markup swallowed around person names.
+
+    A listed name directly after a letter, digit or ``. , ; :`` gets a space before it; a letter directly
+    after it gets a space after it. Names are whole multi-word names, so a letter after the last word can
+    only be a glued neighbour ("Kim Jong Un" + "told" is "Kim Jong Untold", not the word "untold").
+
+    >>> deglue_names("the respected ComradeKim Jong Uninvited H.E.Kim Il Sungand", ["Kim Jong Un", "Kim Il Sung"])
+    'the respected Comrade Kim Jong Un invited H.E. Kim Il Sung and'
+    """
+    pattern = _name_pattern(tuple(names))
+    if pattern is None:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        pieces.append(text[last:start])
+        if start > 0 and _GLUE_BEFORE.match(text[start - 1]):
+            pieces.append(" ")
+        pieces.append(match.group())
+        if end < len(text) and text[end].isalpha():
+            pieces.append(" ")
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _plain_compatibility_form(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group())
+
+
+def normalize_text(text: str, names: Iterable[str] | None = None) -> str:
+    """Repair scraped flaws; ``names`` defaults to the built-in names merged with the glossary's.
+
+    Odd spaces become spaces, curly apostrophes ``'``, fullwidth forms ASCII; glued names, the dateline
+    dash and spaces before punctuation are fixed; runs of spaces collapse; lines are trimmed.
+    Newlines (paragraph breaks) are kept.
+
+    >>> normalize_text("(KCNA) --Kim Jong Un , general secretary of the Workers’ Party", ["Kim Jong Un"])
+    "(KCNA) -- Kim Jong Un, general secretary of the Workers' Party"
+    """
+    if names is None:
+        from reader.articles.names import person_names
+
+        names = person_names()
+    text = _ODD_SPACE.sub(" ", text).translate(_APOSTROPHES)
+    text = _COMPATIBILITY_FORMS.sub(_plain_compatibility_form, text)
+    text = _DATELINE_DASH.sub(r"(\1) -- ", text)
+    text = deglue_names(text, names)
+    text = _SPACE_BEFORE_PUNCTUATION.sub("", text)
+    text = _SPACE_RUN.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
