@@ -1,0 +1,287 @@
+"""Installed translation models: list, install (from a file or the Argos index) and remove.
+
+Packages live in Argos Translate's own packages dir (``reader.paths.argos_packages_dir()``), so a model
+installed here is one argostranslate and LibreTranslate use too, and the other way round.
+
+An install never leaves a half-written package where argostranslate would load it: the archive is
+checked before anything is written, extracted into a hidden work folder inside the packages dir
+(same filesystem, so renames are atomic), and only then renamed into place. An older version of the
+same package is first renamed into that work folder, so an interrupted install leaves either the old
+package or none, never a mix; the next install sweeps leftover work folders away.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import lzma
+import os
+import shutil
+import sys
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader import paths
+from reader.errors import InputError, ReaderError
+from reader.progress import ProgressCallback, no_progress
+from reader.translate.models_index import choose_entry, download, fetch_index
+from reader.translate.models_package import (
+    PackageInfo,
+    display_name,
+    metadata_problem,
+    package_code,
+    validate_package,
+)
+
+__all__ = [
+    "InstalledPackage",
+    "PackageInfo",
+    "fetch_index",
+    "install_from_file",
+    "install_from_index",
+    "installed_packages",
+    "remove",
+    "validate_package",
+]
+
+log = logging.getLogger(__name__)
+
+#: Hidden names: argostranslate skips files but not folders, so work folders are short-lived and swept.
+WORK_PREFIX = ".reader-work-"
+LOCK_NAME = ".reader-models.lock"
+
+
+@dataclass(frozen=True)
+class InstalledPackage:
+    """A package folder in the packages dir, described by its ``metadata.json``."""
+
+    code: str
+    from_code: str
+    to_code: str
+    package_version: str
+    name: str
+    description: str
+    path: Path
+    size_bytes: int
+
+    def to_json(self) -> dict[str, object]:
+        return {**self.__dict__, "path": str(self.path)}
+
+
+def _folder_size(folder: Path) -> int:
+    total = 0
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            total += os.lstat(os.path.join(root, name)).st_size
+    return total
+
+
+def _description(metadata: dict[str, object], folder: Path) -> str:
+    """The metadata's ``description`` when given, else the first line of prose in the package README."""
+    described = metadata.get("description")
+    if isinstance(described, str) and described.strip():
+        return described.strip()[:200]
+    try:
+        text = (folder / "README.md").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:200]
+    return ""
+
+
+def _read_installed(folder: Path) -> InstalledPackage:
+    """The package in ``folder``; ``InputError`` when its metadata is missing or unusable."""
+    metadata_path = folder / "metadata.json"
+    try:
+        metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(folder, "no metadata.json") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(metadata_path, f"unreadable ({exc})") from None
+    problem = metadata_problem(metadata)
+    if problem:
+        raise InputError(metadata_path, problem)
+    return InstalledPackage(
+        code=package_code(metadata),
+        from_code=metadata["from_code"],
+        to_code=metadata["to_code"],
+        package_version=metadata.get("package_version", ""),
+        name=display_name(metadata),
+        description=_description(metadata, folder),
+        path=folder,
+        size_bytes=_folder_size(folder),
+    )
+
+
+def installed_packages() -> list[InstalledPackage]:
+    """Every usable translation package in the packages dir, sorted by code.
+
+    A folder without usable metadata is skipped with a logged warning: one broken package (say, a
+    half-copied folder) must not hide the good ones.
+    """
+    packages_dir = paths.argos_packages_dir()
+    if not packages_dir.is_dir():
+        return []
+    found = []
+    for folder in sorted(packages_dir.iterdir()):
+        if not folder.is_dir() or folder.name.startswith(WORK_PREFIX):
+            continue
+        try:
+            found.append(_read_installed(folder))
+        except InputError as exc:
+            log.warning("skipping model folder %s", exc)
+    return sorted(found, key=lambda package: (package.code, package.package_version))
+
+
+@contextmanager
+def _packages_lock(packages_dir: Path) -> Iterator[None]:
+    """Serialise installs and removals between processes; also makes sweeping work folders safe."""
+    with open(packages_dir / LOCK_NAME, "a") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def _sweep_work_folders(packages_dir: Path) -> None:
+    """Delete work folders a killed install or removal left behind (only called under the lock)."""
+    for leftover in packages_dir.glob(WORK_PREFIX + "*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _forget_argos_caches() -> None:
+    """argostranslate caches installed languages per process; drop them if it is loaded here."""
+    translate_module = sys.modules.get("argostranslate.translate")
+    if translate_module is not None:
+        translate_module.get_installed_languages.cache_clear()
+        getattr(translate_module, "installed_translates", []).clear()
+
+
+def _existing_ancestor(path: Path) -> Path:
+    while not path.exists():
+        path = path.parent
+    return path
+
+
+def _extract(info: PackageInfo, work: Path, progress: ProgressCallback) -> None:
+    """Extract the validated members into ``work``, reporting uncompressed bytes done."""
+    done = 0
+    progress(0, info.uncompressed_bytes)
+    try:
+        with zipfile.ZipFile(info.archive) as zf:
+            for member in info.members:
+                zf.extract(member, work)
+                done += member.file_size
+                progress(done, info.uncompressed_bytes)
+    except (zipfile.BadZipFile, EOFError, ValueError, zlib.error, lzma.LZMAError) as exc:
+        # Damage past the central directory (bad CRC, truncated data) only shows while extracting.
+        raise InputError(info.archive, f"damaged zip archive ({exc})") from None
+    except OSError as exc:
+        raise ReaderError(f"cannot unpack {info.archive} into {work.parent}: {exc.strerror or exc}") from None
+
+
+def _move_into_place(info: PackageInfo, work: Path, packages_dir: Path) -> Path:
+    destination = packages_dir / info.top_folder
+    replaced = [package.path for package in installed_packages() if package.code == info.code]
+    if destination.exists() and destination not in replaced:
+        raise InputError(info.archive, f"would overwrite {destination}, which is not an older {info.code}")
+    set_aside = [(old, work / f"replaced-{index}") for index, old in enumerate(replaced)]
+    try:
+        for old, parked in set_aside:
+            old.rename(parked)
+        (work / info.top_folder).rename(destination)
+    except BaseException:
+        # Put the old version back so a failed (or interrupted) replacement changes nothing.
+        for old, parked in set_aside:
+            if parked.exists() and not old.exists():
+                parked.rename(old)
+        raise
+    return destination
+
+
+def install_from_file(path: Path | str, progress: ProgressCallback | None = None) -> InstalledPackage:
+    """Install an ``.argosmodel`` file, replacing any installed version of the same package.
+
+    Raises ``InputError`` (naming the file) before writing anything when the archive is not a valid package.
+    """
+    info = validate_package(path)
+    packages_dir = paths.argos_packages_dir()
+    free = shutil.disk_usage(_existing_ancestor(packages_dir)).free
+    if info.uncompressed_bytes > free:
+        raise InputError(info.archive, f"needs {info.uncompressed_bytes:,} bytes unpacked; only {free:,} free")
+    packages_dir.mkdir(parents=True, exist_ok=True)
+    with _packages_lock(packages_dir):
+        _sweep_work_folders(packages_dir)
+        work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=packages_dir))
+        try:
+            _extract(info, work, progress or no_progress)
+            destination = _move_into_place(info, work, packages_dir)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    _forget_argos_caches()
+    return _read_installed(destination)
+
+
+def install_from_index(from_code: str, to_code: str, progress: ProgressCallback | None = None) -> InstalledPackage:
+    """Download the newest ``from_code``->``to_code`` package the Argos index lists, and install it.
+
+    ``progress`` gets ``(bytes downloaded, Content-Length)``. The download goes to a temporary file in
+    the cache dir that is deleted whatever happens; a cut-off or invalid download installs nothing.
+    """
+    entry = choose_entry(fetch_index(), from_code, to_code)
+    link = entry.download_link()
+    if link is None:
+        raise ReaderError(f"the model index lists no http(s) link for {entry.code} (links: {entry.links})")
+    cache = paths.cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix="download-", suffix=".argosmodel.part", dir=cache)
+    temp_path = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            download(link, out, progress)
+        try:
+            return install_from_file(temp_path)
+        except InputError as exc:
+            raise InputError(link, exc.problem) from None  # the temporary file's name means nothing to the user
+    finally:
+        temp_path.unlink(missing_ok=True)
+
+
+def _matches(package: InstalledPackage, wanted: str) -> bool:
+    pair = wanted.replace("->", " ").split()
+    if len(pair) == 2:
+        return (package.from_code, package.to_code) == (pair[0], pair[1])
+    return wanted in (package.code, package.path.name)
+
+
+def remove(code: str) -> InstalledPackage:
+    """Remove an installed package given its code (``translate-en_ko``), folder name or pair (``"en ko"``).
+
+    Every installed version that matches goes. Raises ``ReaderError`` when nothing matches.
+    """
+    packages_dir = paths.argos_packages_dir()
+    doomed = [package for package in installed_packages() if _matches(package, code.strip())]
+    if not doomed:
+        installed = ", ".join(package.code for package in installed_packages()) or "none"
+        raise ReaderError(f"no installed model matches {code!r} (installed: {installed})")
+    with _packages_lock(packages_dir):
+        _sweep_work_folders(packages_dir)
+        work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=packages_dir))
+        try:
+            # Rename first (atomic), then delete: an interrupted removal never leaves half a package visible.
+            for index, package in enumerate(doomed):
+                package.path.rename(work / f"removed-{index}")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    _forget_argos_caches()
+    return doomed[0]
