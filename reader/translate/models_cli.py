@@ -1,0 +1,159 @@
+"""``reader models``: list, install and remove translation models (Argos Translate packages).
+
+    reader models list [--json]
+    reader models available [--json]
+    reader models install en ko
+    reader models install --file translate-en_ko-1_1.argosmodel
+    reader models remove translate-en_ko      (or: reader models remove en ko)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+from reader import paths
+from reader.errors import ReaderError
+from reader.progress import ProgressCallback
+from reader.translate import models
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="installed models, with their sizes")
+    listing.add_argument("--json", action="store_true", help="print a JSON list of objects")
+    available = actions.add_parser("available", help="models the Argos package index offers")
+    available.add_argument("--json", action="store_true", help="print a JSON list of objects")
+    install = actions.add_parser("install", help="install a model from the Argos index or from a file")
+    install.add_argument("pair", nargs="*", metavar="CODE", help="source and target language codes, e.g. en ko")
+    install.add_argument("--file", metavar="PATH", help="install this .argosmodel file instead of downloading")
+    remove = actions.add_parser("remove", help="remove an installed model")
+    remove.add_argument("code", nargs="+", metavar="CODE", help="package code (translate-en_ko) or pair (en ko)")
+
+
+def human_size(size_bytes: int) -> str:
+    """``328349`` -> ``"328.3 kB"``: decimal units, as download sizes are usually quoted."""
+    size = float(size_bytes)
+    for unit in ("B", "kB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    raise AssertionError("unreachable")
+
+
+class LineProgress:
+    """Progress for a log or pipe: one line per 10% (or per 10 MB when the total is unknown)."""
+
+    def __init__(self, label: str, stream: TextIO) -> None:
+        self.label = label
+        self.stream = stream
+        self.last_step = -1
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if total:
+            step = min(10, done * 10 // total)
+            text = f"{step * 10}% ({human_size(done)} of {human_size(total)})"
+        else:
+            step = done // 10_000_000
+            text = human_size(done)
+        if step > self.last_step:
+            self.last_step = step
+            print(f"{self.label}: {text}", file=self.stream, flush=True)
+
+
+@contextmanager
+def stderr_progress(label: str) -> Iterator[ProgressCallback]:
+    """A progress callback drawn on stderr: a rich bar on a terminal, plain lines otherwise."""
+    if not sys.stderr.isatty():
+        yield LineProgress(label, sys.stderr)
+        return
+    from rich.console import Console  # only a terminal pays for importing rich
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _print_json(rows: list[dict[str, object]]) -> None:
+    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_table(rows: list[list[str]]) -> None:
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths)] + [row[-1]]
+        print("  ".join(cells).rstrip())
+
+
+def _list(as_json: bool) -> int:
+    installed = models.installed_packages()
+    if as_json:
+        _print_json([package.to_json() for package in installed])
+        return 0
+    if not installed:
+        print(f"no translation models installed in {paths.argos_packages_dir()}")
+        print("install one with: reader models install en ko")
+        return 0
+    header = ["CODE", "VERSION", "LANGUAGES", "SIZE", "PATH"]
+    _print_table([header] + [
+        [p.code, p.package_version, p.name, human_size(p.size_bytes), str(p.path)] for p in installed
+    ])
+    return 0
+
+
+def _available(as_json: bool) -> int:
+    entries = models.fetch_index()
+    installed = {(p.code, p.package_version) for p in models.installed_packages()}
+    if as_json:
+        _print_json([{**entry.__dict__, "installed": (entry.code, entry.package_version) in installed}
+                     for entry in entries])
+        return 0
+    header = ["CODE", "VERSION", "LANGUAGES", "INSTALLED"]
+    _print_table([header] + [
+        [e.code, e.package_version, e.name, "yes" if (e.code, e.package_version) in installed else ""]
+        for e in sorted(entries, key=lambda e: e.code)
+    ])
+    return 0
+
+
+def _install(pair: list[str], file: str | None) -> int:
+    if file is not None and pair:
+        raise ReaderError("give either a language pair (en ko) or --file PATH, not both")
+    if file is not None:
+        with stderr_progress(f"unpacking {file}") as progress:
+            package = models.install_from_file(file, progress)
+    elif len(pair) == 2:
+        with stderr_progress(f"downloading {pair[0]}->{pair[1]}") as progress:
+            package = models.install_from_index(pair[0], pair[1], progress)
+    else:
+        raise ReaderError("give a language pair (reader models install en ko) or --file PATH.argosmodel")
+    print(f"installed {package.code} {package.package_version} ({package.name}, "
+          f"{human_size(package.size_bytes)}) in {package.path}")
+    return 0
+
+
+def _remove(code_words: list[str]) -> int:
+    package = models.remove(" ".join(code_words))
+    print(f"removed {package.code} {package.package_version} from {package.path}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "list":
+        return _list(args.json)
+    if args.action == "available":
+        return _available(args.json)
+    if args.action == "install":
+        return _install(args.pair, args.file)
+    return _remove(args.code)
