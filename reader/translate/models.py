@@ -12,7 +12,6 @@ package or none, never a mix; the next install sweeps leftover work folders away
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import lzma
@@ -30,7 +29,7 @@ from pathlib import Path
 from reader import paths
 from reader.errors import InputError, ReaderError
 from reader.progress import ProgressCallback, no_progress
-from reader.translate.models_index import choose_entry, download, fetch_index
+from reader.translate.models_index import choose_entry, download, fetch_index, version_key
 from reader.translate.models_package import (
     PackageInfo,
     display_name,
@@ -49,6 +48,11 @@ __all__ = [
     "remove",
     "validate_package",
 ]
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: installs are then not serialised between processes
+    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +150,9 @@ def installed_packages() -> list[InstalledPackage]:
 def _packages_lock(packages_dir: Path) -> Iterator[None]:
     """Serialise installs and removals between processes; also makes sweeping work folders safe."""
     with open(packages_dir / LOCK_NAME, "a") as lock_file:
+        if fcntl is None:
+            yield
+            return
         fcntl.flock(lock_file, fcntl.LOCK_EX)
         try:
             yield
@@ -219,7 +226,10 @@ def install_from_file(path: Path | str, progress: ProgressCallback | None = None
     free = shutil.disk_usage(_existing_ancestor(packages_dir)).free
     if info.uncompressed_bytes > free:
         raise InputError(info.archive, f"needs {info.uncompressed_bytes:,} bytes unpacked; only {free:,} free")
-    packages_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        packages_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReaderError(f"cannot create the models folder {packages_dir}: {exc.strerror or exc}") from None
     with _packages_lock(packages_dir):
         _sweep_work_folders(packages_dir)
         work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=packages_dir))
@@ -232,13 +242,22 @@ def install_from_file(path: Path | str, progress: ProgressCallback | None = None
     return _read_installed(destination)
 
 
-def install_from_index(from_code: str, to_code: str, progress: ProgressCallback | None = None) -> InstalledPackage:
+def install_from_index(
+    from_code: str, to_code: str, progress: ProgressCallback | None = None, reinstall: bool = False
+) -> InstalledPackage:
     """Download the newest ``from_code``->``to_code`` package the Argos index lists, and install it.
 
-    ``progress`` gets ``(bytes downloaded, Content-Length)``. The download goes to a temporary file in
-    the cache dir that is deleted whatever happens; a cut-off or invalid download installs nothing.
+    When that version (or a newer one) is already installed, nothing is downloaded (real packages are
+    about 120 MB) unless ``reinstall``. ``progress`` gets ``(bytes downloaded, Content-Length)``. The
+    download goes to a temporary file in the cache dir that is deleted whatever happens; a cut-off or
+    invalid download installs nothing.
     """
     entry = choose_entry(fetch_index(), from_code, to_code)
+    if not reinstall:
+        for package in installed_packages():
+            same_package = package.code == entry.code
+            if same_package and version_key(package.package_version) >= version_key(entry.package_version):
+                return package
     link = entry.download_link()
     if link is None:
         raise ReaderError(f"the model index lists no http(s) link for {entry.code} (links: {entry.links})")

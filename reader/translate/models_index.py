@@ -104,7 +104,8 @@ def fetch_index(timeout: float = TIMEOUT_SECONDS) -> list[IndexEntry]:
     return entries
 
 
-def _version_key(version: str) -> packaging.version.Version:
+def version_key(version: str) -> packaging.version.Version:
+    """Versions compare as versions ("1.10" > "1.9"); an unparsable one sorts as 0."""
     try:
         return packaging.version.Version(version)
     except packaging.version.InvalidVersion:
@@ -118,11 +119,12 @@ def choose_entry(entries: list[IndexEntry], from_code: str, to_code: str) -> Ind
         offered = sorted({f"{entry.from_code} {entry.to_code}" for entry in entries})
         shown = ", ".join(offered[:12]) + (", ..." if len(offered) > 12 else "")
         raise ReaderError(f"the model index {index_url()} has no {from_code}->{to_code} package (it offers: {shown})")
-    return max(matches, key=lambda entry: _version_key(entry.package_version))
+    return max(matches, key=lambda entry: version_key(entry.package_version))
 
 
-def download(url: str, out: BinaryIO, progress: ProgressCallback | None = None,
-             timeout: float = TIMEOUT_SECONDS) -> int:
+def download(
+    url: str, out: BinaryIO, progress: ProgressCallback | None = None, timeout: float = TIMEOUT_SECONDS
+) -> int:
     """Stream ``url`` into ``out``, reporting ``progress(bytes_done, content_length)``; returns the byte count.
 
     A body shorter than its Content-Length raises ``ReaderError``: http.client just returns an
@@ -140,11 +142,12 @@ def download(url: str, out: BinaryIO, progress: ProgressCallback | None = None,
                 out.write(chunk)
                 done += len(chunk)
                 report(done, total)
-    except http.client.IncompleteRead:
-        pass  # chunked transfer cut off: reported below like any short body
+    except http.client.IncompleteRead:  # only chunked transfers raise this; plain bodies are counted below
+        raise ReaderError(f"download of {url} was cut off after {done:,} bytes") from None
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise ReaderError(f"download of {url} failed: {_describe(exc)}") from None
-    if done == 0 or (total is not None and done < total):
-        expected = f"{total:,}" if total is not None else "an unknown number of"
-        raise ReaderError(f"download of {url} was cut off after {done:,} of {expected} bytes")
+    if done == 0:
+        raise ReaderError(f"download of {url} returned no data")
+    if total is not None and done < total:
+        raise ReaderError(f"download of {url} was cut off after {done:,} of {total:,} bytes")
     return done

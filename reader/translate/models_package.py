@@ -164,7 +164,9 @@ def _validate_open_archive(zf: zipfile.ZipFile, archive: Path) -> PackageInfo:
     top = _single_top_folder(members, archive)
     metadata_entry = next((info for info, parts in members if parts == [top, "metadata.json"]), None)
     metadata = _read_metadata(zf, metadata_entry, archive, top)
-    if not any(len(parts) >= 2 and parts[1] == "model" and (len(parts) > 2 or info.is_dir()) for info, parts in members):
+    if not any(
+        len(parts) >= 2 and parts[1] == "model" and (len(parts) > 2 or info.is_dir()) for info, parts in members
+    ):
         raise InputError(archive, f"no model/ folder in {top}/; not a translation package")
     return PackageInfo(
         archive=archive,

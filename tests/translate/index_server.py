@@ -39,7 +39,7 @@ class IndexServer:
 
 def _handler_for(server: IndexServer) -> type[http.server.BaseHTTPRequestHandler]:
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             server.requests.append(self.path)
             route = server.routes.get(self.path)
             if route is None:

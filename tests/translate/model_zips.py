@@ -47,8 +47,9 @@ def build_zip(path: Path, entries: dict[str, bytes], symlinks: dict[str, str] | 
     return path
 
 
-def build_package(path: Path, top: str = "translate-en_ko-1_0", metadata: dict | None = None,
-                  extra: dict[str, bytes] | None = None) -> Path:
+def build_package(
+    path: Path, top: str = "translate-en_ko-1_0", metadata: dict | None = None, extra: dict[str, bytes] | None = None
+) -> Path:
     """A valid package zip with one top folder (plus ``extra`` raw archive entries, for bad variants)."""
     entries = {f"{top}/{name}": data for name, data in package_files(metadata).items()}
     return build_zip(path, {**entries, **(extra or {})})

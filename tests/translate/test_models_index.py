@@ -67,19 +67,24 @@ def test_download_cut_off_halfway_installs_nothing(
     assert main(["models", "install", "en", "ko"]) == 2
 
     err_lines = capsys.readouterr().err.splitlines()
-    assert err_lines[-1] == (f"reader: download of {link} was cut off after {len(body) // 2:,} "
-                             f"of {len(body):,} bytes")
+    assert err_lines[-1] == (f"reader: download of {link} was cut off after {len(body) // 2:,} of {len(body):,} bytes")
     assert models.installed_packages() == []
     _nothing_left_behind()
 
 
 def test_newest_version_is_chosen_and_replaces_the_installed_one(index_server: IndexServer, tmp_path: Path) -> None:
     old = build_package(tmp_path / "translate-en_ko-1_0.argosmodel")
-    new = build_package(tmp_path / "translate-en_ko-1_10.argosmodel", top="translate-en_ko-1_10",
-                        metadata=metadata_for(version="1.10"))
+    new = build_package(
+        tmp_path / "translate-en_ko-1_10.argosmodel", top="translate-en_ko-1_10", metadata=metadata_for(version="1.10")
+    )
     other = build_package(tmp_path / "translate-ko_en-1_0.argosmodel", metadata=metadata_for("ko", "en"))
-    index_server.serve_index([_entry(index_server, new, "1.10"), _entry(index_server, old, "1.9"),
-                              {**_entry(index_server, other), "from_code": "ko", "to_code": "en"}])
+    index_server.serve_index(
+        [
+            _entry(index_server, new, "1.10"),
+            _entry(index_server, old, "1.9"),
+            {**_entry(index_server, other), "from_code": "ko", "to_code": "en"},
+        ]
+    )
     models.install_from_file(old)
 
     installed = models.install_from_index("en", "ko")
@@ -101,7 +106,8 @@ def test_pair_missing_from_index_lists_what_is_offered(index_server: IndexServer
     index_server.serve_index([{**metadata_for("ko", "en"), "links": []}, {"junk": True}, "not an entry"])
     assert main(["models", "install", "en", "de"]) == 2
     assert capsys.readouterr().err == (
-        f"reader: the model index {index_server.base_url}/index.json has no en->de package (it offers: ko en)\n")
+        f"reader: the model index {index_server.base_url}/index.json has no en->de package (it offers: ko en)\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -131,21 +137,43 @@ def test_unreachable_index_fails_fast_with_the_url(capsys: pytest.CaptureFixture
     _nothing_left_behind()
 
 
-def test_file_index_and_available_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, echo_model_package) -> None:
-    (tmp_path / "index.json").write_text(json.dumps([
-        {**metadata_for(), "links": [echo_model_package.as_uri()]},
-        {**metadata_for("ko", "en"), "links": ["https://example.invalid/ko_en.argosmodel"]},
-    ]))
+def test_file_index_and_available_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, echo_model_package
+) -> None:
+    (tmp_path / "index.json").write_text(
+        json.dumps(
+            [
+                {**metadata_for(), "links": [echo_model_package.as_uri()]},
+                {**metadata_for("ko", "en"), "links": ["https://example.invalid/ko_en.argosmodel"]},
+            ]
+        )
+    )
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", tmp_path.as_uri() + "/")
     models.install_from_index("en", "ko")
 
     assert main(["models", "available", "--json"]) == 0
 
-    offered = {row["code"]: row["installed"] for row in json.loads(capsys.readouterr().out)}
-    assert offered == {"translate-en_ko": True, "translate-ko_en": False}
+    offered = {row["code"]: row["installed_version"] for row in json.loads(capsys.readouterr().out)}
+    assert offered == {"translate-en_ko": "1.0", "translate-ko_en": None}
 
 
 def test_missing_trailing_slash_gets_a_hint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", tmp_path.as_uri())
     with pytest.raises(ReaderError, match="should end with '/'"):
         models.fetch_index()
+
+
+def test_up_to_date_model_is_not_downloaded_again_unless_reinstall(
+    index_server: IndexServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = build_package(tmp_path / "translate-en_ko-1_0.argosmodel")
+    index_server.serve_index([_entry(index_server, archive)])
+    models.install_from_file(archive)
+
+    assert main(["models", "install", "en", "ko"]) == 0
+    assert "already installed and is the newest" in capsys.readouterr().out
+    assert index_server.requests == ["/index.json"]
+
+    assert main(["models", "install", "en", "ko", "--reinstall"]) == 0
+    assert capsys.readouterr().out.startswith("installed translate-en_ko 1.0")
+    assert index_server.requests[-1] == f"/v1/{archive.name}"

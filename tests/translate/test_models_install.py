@@ -37,12 +37,19 @@ def test_echo_package_installs_lists_with_size_and_argos_finds_it(
     assert (folder / "model" / "model.bin").is_file() and (folder / "sentencepiece.model").is_file()
 
     # argostranslate reads its settings once at import, so it gets a fresh interpreter with this env.
-    probe = "import argostranslate.package as p; print([(x.code, x.from_code, x.to_code) for x in p.get_installed_packages()])"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ), check=True)
+    probe = (
+        "import argostranslate.package as p; "
+        "print([(x.code, x.from_code, x.to_code) for x in p.get_installed_packages()])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ), check=True
+    )
     assert result.stdout.strip() == "[('translate-en_ko', 'en', 'ko')]"
 
 
-def test_text_list_shows_code_version_and_human_size(echo_model_package: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_list_shows_code_version_and_human_size(
+    echo_model_package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["models", "list"]) == 0
     assert "no translation models installed" in capsys.readouterr().out
     models.install_from_file(echo_model_package)
@@ -98,8 +105,9 @@ def test_folder_of_another_package_is_not_overwritten(tmp_path: Path) -> None:
 
 def test_broken_metadata_is_skipped_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     models.install_from_file(build_package(tmp_path / "a.argosmodel"))
-    models.install_from_file(build_package(tmp_path / "b.argosmodel", top="translate-ko_en-1_0",
-                                           metadata=metadata_for("ko", "en")))
+    models.install_from_file(
+        build_package(tmp_path / "b.argosmodel", top="translate-ko_en-1_0", metadata=metadata_for("ko", "en"))
+    )
     broken = paths.argos_packages_dir() / "translate-de_en-1_0"
     broken.mkdir()
     (broken / "metadata.json").write_text('{"from_code": "de", ')
@@ -116,8 +124,9 @@ def test_broken_metadata_is_skipped_with_a_warning(tmp_path: Path, caplog: pytes
 @pytest.mark.parametrize("spelling", [["translate-en_ko"], ["en", "ko"], ["translate-en_ko-1_0"]])
 def test_remove_by_code_pair_or_folder(spelling: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     models.install_from_file(build_package(tmp_path / "a.argosmodel"))
-    models.install_from_file(build_package(tmp_path / "b.argosmodel", top="translate-ko_en-1_0",
-                                           metadata=metadata_for("ko", "en")))
+    models.install_from_file(
+        build_package(tmp_path / "b.argosmodel", top="translate-ko_en-1_0", metadata=metadata_for("ko", "en"))
+    )
 
     assert main(["models", "remove", *spelling]) == 0
 

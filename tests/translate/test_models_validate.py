@@ -40,20 +40,31 @@ def _bad_archives(tmp: Path) -> dict[str, tuple[Path, str]]:
         "dot-dot": (build_zip(tmp / "dotdot.argosmodel", {**good, f"{TOP}/../evil": b"x"}), "'..'"),
         "leading-dot-dot": (build_zip(tmp / "lead.argosmodel", {**good, "../evil": b"x"}), "'..'"),
         "absolute": (build_zip(tmp / "abs.argosmodel", {**good, "/tmp/evil-absolute": b"x"}), "absolute path"),
-        "symlink": (build_zip(tmp / "link.argosmodel", good, symlinks={f"{TOP}/model/link": "/etc/passwd"}),
-                    "symbolic link"),
+        "symlink": (
+            build_zip(tmp / "link.argosmodel", good, symlinks={f"{TOP}/model/link": "/etc/passwd"}),
+            "symbolic link",
+        ),
         "no-top-folder": (build_zip(tmp / "flat.argosmodel", package_files()), "outside a top-level folder"),
-        "two-top-folders": (build_zip(tmp / "two.argosmodel", {**good, "other/model/x": b"x"}),
-                            "one top-level folder, found 2"),
-        "no-metadata": (build_zip(tmp / "nometa.argosmodel",
-                                  {k: v for k, v in good.items() if not k.endswith("metadata.json")}),
-                        "no metadata.json"),
-        "no-model": (build_zip(tmp / "nomodel.argosmodel",
-                               {k: v for k, v in good.items() if "/model/" not in k}), "no model/ folder"),
-        "bad-json": (build_zip(tmp / "badjson.argosmodel", {**good, f"{TOP}/metadata.json": b"{not json"}),
-                     "not valid JSON"),
-        "not-translate": (build_package(tmp / "sbd.argosmodel", metadata=metadata_for(type="sbd")),
-                          "not a translation model"),
+        "two-top-folders": (
+            build_zip(tmp / "two.argosmodel", {**good, "other/model/x": b"x"}),
+            "one top-level folder, found 2",
+        ),
+        "no-metadata": (
+            build_zip(tmp / "nometa.argosmodel", {k: v for k, v in good.items() if not k.endswith("metadata.json")}),
+            "no metadata.json",
+        ),
+        "no-model": (
+            build_zip(tmp / "nomodel.argosmodel", {k: v for k, v in good.items() if "/model/" not in k}),
+            "no model/ folder",
+        ),
+        "bad-json": (
+            build_zip(tmp / "badjson.argosmodel", {**good, f"{TOP}/metadata.json": b"{not json"}),
+            "not valid JSON",
+        ),
+        "not-translate": (
+            build_package(tmp / "sbd.argosmodel", metadata=metadata_for(type="sbd")),
+            "not a translation model",
+        ),
         "no-to-code": (build_package(tmp / "noto.argosmodel", metadata={"from_code": "en"}), "to_code"),
         "empty-zip": (build_zip(tmp / "empty.argosmodel", {}), "empty zip"),
         "not-a-zip": (not_zip, "not a zip archive"),
@@ -63,8 +74,21 @@ def _bad_archives(tmp: Path) -> dict[str, tuple[Path, str]]:
 
 
 BAD_CASES = [
-    "dot-dot", "leading-dot-dot", "absolute", "symlink", "no-top-folder", "two-top-folders", "no-metadata",
-    "no-model", "bad-json", "not-translate", "no-to-code", "empty-zip", "not-a-zip", "directory", "missing",
+    "dot-dot",
+    "leading-dot-dot",
+    "absolute",
+    "symlink",
+    "no-top-folder",
+    "two-top-folders",
+    "no-metadata",
+    "no-model",
+    "bad-json",
+    "not-translate",
+    "no-to-code",
+    "empty-zip",
+    "not-a-zip",
+    "directory",
+    "missing",
 ]
 
 
@@ -109,7 +133,7 @@ def test_damaged_member_data_is_refused_and_cleaned_up(tmp_path: Path) -> None:
     data = bytearray(archive.read_bytes())
     # model.bin is 2048 zero bytes: flip bytes inside its compressed data so only extraction can notice.
     offset = data.index(b"model/model.bin") + len(b"model/model.bin") + 4
-    data[offset:offset + 4] = b"\xff\xff\xff\xff"
+    data[offset : offset + 4] = b"\xff\xff\xff\xff"
     archive.write_bytes(bytes(data))
 
     with pytest.raises(InputError) as raised:
