@@ -1,0 +1,73 @@
+"""``reader translate FILE [--to ko] [--beam N] [--json]``: an article sentence by sentence with its translation.
+
+The article is parsed before any model work, so bad input fails fast with one line; translations come from
+the cache when the same sentences were translated before with the same model and beam.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from reader.progress import ProgressCallback
+
+#: Below this many sentences a bar would flash by; it is not drawn.
+PROGRESS_MIN_SENTENCES = 20
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="an article text file")
+    parser.add_argument("--to", dest="to_code", default="ko", help="target language code (default: ko)")
+    parser.add_argument("--beam", type=_positive_int, default=4, help="beam size (default: 4)")
+    parser.add_argument("--json", action="store_true", help="print engine, model and sentence pairs as JSON")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+@contextmanager
+def stderr_progress_bar(total: int, label: str = "translating") -> Iterator[ProgressCallback | None]:
+    """A rich bar on stderr when stderr is a terminal and the work is long enough; else no callback."""
+    if total <= PROGRESS_MIN_SENTENCES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done, _total: bar.update(task, completed=done)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.articles.load import load_article
+    from reader.translate.argos_engine import load_engine
+    from reader.translate.preview import write_bilingual
+    from reader.translate.service import translate_with_store
+
+    article = load_article(args.file)
+    engine = load_engine("en", args.to_code, beam_size=args.beam)
+    sentences = article.sentences
+    with stderr_progress_bar(len(sentences)) as progress:
+        translations = translate_with_store(sentences, engine, progress=progress)
+    if args.json:
+        payload = {
+            "engine": engine.identity,
+            "model": engine.model_label,
+            "sentences": [{"source": s, "target": t} for s, t in zip(sentences, translations)],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    write_bilingual(article.title, engine.model_label, sentences, translations, sys.stdout)
+    return 0
