@@ -27,6 +27,8 @@ DEFAULT_PACKAGE_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm
 MAX_INDEX_BYTES = 16 << 20
 DOWNLOAD_CHUNK_BYTES = 1 << 16
 TIMEOUT_SECONDS = 30.0
+#: Some package hosts refuse urllib's default agent; argostranslate sends its own name too.
+USER_AGENT = "kcna-reader (argostranslate-compatible model manager)"
 _DOWNLOADABLE_SCHEMES = ("http://", "https://", "file://")
 
 
@@ -54,6 +56,10 @@ def index_url() -> str:
     return (os.environ.get("ARGOS_PACKAGE_INDEX") or DEFAULT_PACKAGE_INDEX) + "index.json"
 
 
+def _request(url: str) -> urllib.request.Request:
+    return urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+
+
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, urllib.error.HTTPError):
         return f"HTTP {exc.code} {exc.reason}"
@@ -74,7 +80,7 @@ def fetch_index(timeout: float = TIMEOUT_SECONDS) -> list[IndexEntry]:
     """
     url = index_url()
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        with urllib.request.urlopen(_request(url), timeout=timeout) as response:
             body = response.read(MAX_INDEX_BYTES + 1)
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise _fetch_failure(url, exc) from None
@@ -134,7 +140,7 @@ def download(
     done = 0
     total: int | None = None
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        with urllib.request.urlopen(_request(url), timeout=timeout) as response:
             length_header = response.headers.get("Content-Length")
             total = int(length_header) if length_header and length_header.isdigit() else None
             report(0, total)

@@ -23,6 +23,7 @@ class IndexServer:
     base_url: str
     routes: dict[str, Route] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
+    user_agents: list[str] = field(default_factory=list)
 
     @property
     def index_setting(self) -> str:
@@ -41,6 +42,7 @@ def _handler_for(server: IndexServer) -> type[http.server.BaseHTTPRequestHandler
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             server.requests.append(self.path)
+            server.user_agents.append(self.headers.get("User-Agent", ""))
             route = server.routes.get(self.path)
             if route is None:
                 self.send_error(404)

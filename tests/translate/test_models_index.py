@@ -51,6 +51,7 @@ def test_install_pair_end_to_end_then_list(
     assert percents == sorted(set(percents)) and all(p % 10 == 0 for p in percents)
     assert err.splitlines()[-1] == f"downloading en->ko: 100% ({human_size(size)} of {human_size(size)})"
     assert index_server.requests == ["/index.json", f"/v1/{echo_model_package.name}"]
+    assert all(agent.startswith("kcna-reader") for agent in index_server.user_agents)
     assert main(["models", "list", "--json"]) == 0
     (listed,) = json.loads(capsys.readouterr().out)
     assert (listed["code"], listed["package_version"]) == ("translate-en_ko", "1.0")
