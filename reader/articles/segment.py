@@ -53,8 +53,10 @@ def _word_before(text: str, end: int) -> str:
 
 def _is_boundary(text: str, terminator_start: int, next_token: str) -> bool:
     first = next_token[0]
-    if first.islower() or first in ",;:-–—)":
+    if first.islower() or first in ",;:-–—)…":
         return False
+    if not any(ch.isalnum() for ch in next_token.split(" ")[0]):
+        return False  # a lone closing quote or dash belongs to the sentence before it
     word = _word_before(text, terminator_start + 1)  # includes the first terminator character
     if text[terminator_start] != ".":
         return True
