@@ -1,0 +1,184 @@
+"""Loading the glossary: the curated files shipped in ``glossary/data/`` plus the user's own glossaries.
+
+Curated files are ``glossary/data/<category>.yaml``. User glossaries (``$XDG_CONFIG_HOME/kcna-reader/glossary/
+*.yaml`` and paths passed in) add entries or replace curated ones with the same id. Nothing here ever stops the
+caller: a broken user file becomes one ``file:line: problem`` line in ``Glossary.warnings`` and is skipped; a
+broken curated entry is skipped with a warning (``glossary check`` lists them all).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from glossary.model import CATEGORIES, Entry
+from glossary.schema import Problem, parse_entry
+from glossary.yamlio import GlossaryFileError, read_yaml
+
+#: The shipped, curated glossary.
+DATA_DIR = Path(__file__).resolve().parent / "data"
+YAML_SUFFIXES = (".yaml", ".yml")
+# The same name ``reader.paths`` uses; ``glossary`` must not import ``reader``.
+APP_NAME = "kcna-reader"
+
+
+def user_glossary_dir() -> Path:
+    """``$XDG_CONFIG_HOME/kcna-reader/glossary``: YAML files here are loaded after the curated data."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "glossary"
+
+
+def display_path(path: Path) -> str:
+    """The path as a user would type it: relative to the working directory when it is below it."""
+    try:
+        return os.path.relpath(path) if path.is_absolute() and path.resolve().is_relative_to(Path.cwd()) else str(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+@dataclass
+class Glossary:
+    """Every usable entry by id, and the warnings met while loading (one line each, ``file:line: problem``)."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    #: The files whose entries were loaded, in load order.
+    files: list[Path] = field(default_factory=list)
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.entries.values())
+
+    def by_category(self, category: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.category == category]
+
+    def person_names(self) -> list[str]:
+        """English names of people (canonical form and variants), longest first so callers can split greedily."""
+        names = {form for e in self.entries.values() if e.category == "person" for form in e.surface_forms}
+        return sorted(names, key=lambda n: (-len(n), n))
+
+
+@dataclass
+class FileEntries:
+    """What one glossary file holds: entries with their problems, or a file-level problem."""
+
+    path: Path
+    items: list[tuple[Entry, list[Problem]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        return [*self.problems, *(p for _, entry_problems in self.items for p in entry_problems)]
+
+
+def read_glossary_file(path: Path, curated: bool) -> FileEntries:
+    """Parse one file; curated files take their category from the file name, user files from each entry."""
+    shown = display_path(path)
+    result = FileEntries(path)
+    category: str | None = None
+    if curated:
+        category = path.stem
+        if category not in CATEGORIES:
+            result.problems.append(
+                Problem(shown, 0, f"file name {path.name!r} is not a category; use one of: {', '.join(CATEGORIES)}")
+            )
+            return result
+    try:
+        document = read_yaml(path)
+    except GlossaryFileError as exc:
+        result.problems.append(Problem(shown, exc.line, exc.problem))
+        return result
+    if document is None:
+        return result
+    if not isinstance(document, list):
+        result.problems.append(Problem(shown, 1, "a glossary file must be a YAML list of entries"))
+        return result
+    for index, raw in enumerate(document):
+        line = getattr(raw, "line", 0) or index + 1
+        entry, problems = parse_entry(raw, shown, line, category)
+        if entry is None:
+            result.problems.extend(problems)
+        else:
+            result.items.append((entry, problems))
+    return result
+
+
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the YAML files directly inside each directory given, sorted by name."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def curated_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    return sorted(p for p in data_dir.glob("*.yaml") if p.is_file()) if data_dir.is_dir() else []
+
+
+def _load_curated(glossary: Glossary, data_dir: Path) -> None:
+    for path in curated_files(data_dir):
+        file_entries = read_glossary_file(path, curated=True)
+        glossary.warnings.extend(str(p) for p in file_entries.problems)
+        for entry, problems in file_entries.items:
+            if problems:
+                glossary.warnings.extend(f"{p} (entry skipped)" for p in problems)
+            elif entry.id in glossary.entries:
+                glossary.warnings.append(
+                    f"{entry.origin}: duplicate id '{entry.id}' (first defined at {glossary.entries[entry.id].origin});"
+                    " entry skipped"
+                )
+            else:
+                glossary.entries[entry.id] = entry
+        glossary.files.append(path)
+
+
+def _load_user_file(glossary: Glossary, path: Path) -> None:
+    file_entries = read_glossary_file(path, curated=False)
+    problems = file_entries.all_problems
+    if problems:
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        glossary.warnings.append(f"{problems[0]}{more}; user glossary skipped")
+        return
+    seen: set[str] = set()
+    for entry, _ in file_entries.items:
+        if entry.id in seen:
+            glossary.warnings.append(f"{entry.origin}: duplicate id '{entry.id}' in the same file; user glossary skipped")
+            return
+        seen.add(entry.id)
+    for entry, _ in file_entries.items:
+        glossary.entries[entry.id] = entry  # a user entry replaces the curated one with the same id
+    glossary.files.append(path)
+
+
+def load_glossary(
+    extra_paths: Sequence[Path] = (),
+    include_user_dir: bool = True,
+    data_dir: Path | None = None,
+) -> Glossary:
+    """The curated glossary, then user glossaries (the user dir, then ``extra_paths``), later files winning."""
+    glossary = Glossary()
+    _load_curated(glossary, data_dir or DATA_DIR)
+    user_paths: list[Path] = []
+    if include_user_dir:
+        user_dir = user_glossary_dir()
+        if user_dir.is_dir():
+            user_paths.extend(yaml_files([user_dir]))
+    for path in yaml_files(Path(p) for p in extra_paths):
+        if not path.exists():
+            glossary.warnings.append(f"{display_path(path)}:0: no such file; user glossary skipped")
+            continue
+        user_paths.append(path)
+    for path in user_paths:
+        _load_user_file(glossary, path)
+    return glossary

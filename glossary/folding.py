@@ -1,0 +1,149 @@
+"""Text folding for matching: NFC, case-folded, one apostrophe, one hyphen, single spaces; with a map back.
+
+The matcher searches the folded text, but every span it returns must index the text exactly as given. So the
+folded text carries its segments: runs where folded and original advance together (the common case: ASCII
+text, or any text whose case folding keeps lengths) and single folded characters that stand for several
+original ones (a run of whitespace, a decomposed "e" + combining accent, a "ß" that folded to "ss").
+
+Worked example: ``"Workers’  Party"`` (curly apostrophe, two spaces) folds to ``"workers' party"``. Segments:
+folded 0..8 = original 0..8 one to one, folded 8 (one space) = original 8..10, folded 9.. = original 10.. one to
+one. A match of ``"party"`` at folded 9..14 maps back to original 10..15, which is ``"Party"``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+APOSTROPHES = "\u2019\u2018\u02bc\u2032\u00b4`"
+HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
+# Every character str.isspace() accepts, so the translate step turns all of them into one plain space.
+WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) != " ")
+
+#: 1:1 character table: curly apostrophes, hyphen variants and all whitespace to their plain ASCII form.
+EQUIVALENCES = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(HYPHENS, "-"),
+                              **dict.fromkeys(WHITESPACE, " ")})
+_SPACE_RUN = re.compile(r" {2,}")
+_GRAPHEME = regex.compile(r"\X")
+
+
+def is_word_char(char: str) -> bool:
+    """Python's ``\\w``: letters and digits of any script (Hangul included), and the underscore."""
+    return char.isalnum() or char == "_"
+
+
+def fold_key(form: str, casefold: bool = True) -> str:
+    """The folded form of a glossary term, comparable with ``fold_text(...).folded``."""
+    text = unicodedata.normalize("NFC", form)
+    if casefold:
+        text = text.casefold()
+    return _SPACE_RUN.sub(" ", text.translate(EQUIVALENCES)).strip()
+
+
+@dataclass
+class FoldedText:
+    """``folded`` plus the segments that map its indices back to the original text."""
+
+    original: str
+    folded: str
+    # Parallel lists, one item per segment, sorted by folded start.
+    fold_starts: list[int]
+    orig_starts: list[int]
+    orig_lengths: list[int]
+    one_to_one: list[bool]
+
+    @property
+    def identity(self) -> bool:
+        return len(self.fold_starts) == 1 and self.one_to_one[0] and len(self.folded) == len(self.original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` for the folded half-open range ``start..end`` (end > start)."""
+        if self.identity:
+            return start, end
+        k = bisect_right(self.fold_starts, start) - 1
+        orig_start = self.orig_starts[k] + (start - self.fold_starts[k]) if self.one_to_one[k] else self.orig_starts[k]
+        k = bisect_right(self.fold_starts, end - 1) - 1
+        if self.one_to_one[k]:
+            orig_end = self.orig_starts[k] + (end - self.fold_starts[k])
+        else:
+            orig_end = self.orig_starts[k] + self.orig_lengths[k]
+        return orig_start, orig_end
+
+
+def _fast_fold(text: str, base: str) -> FoldedText:
+    """``base`` has one folded character per original character; only whitespace runs shrink."""
+    base = base.translate(EQUIVALENCES)
+    runs = list(_SPACE_RUN.finditer(base))
+    if not runs:
+        return FoldedText(text, base, [0], [0], [len(text)], [True])
+    pieces: list[str] = []
+    fold_starts: list[int] = []
+    orig_starts: list[int] = []
+    orig_lengths: list[int] = []
+    one_to_one: list[bool] = []
+    folded_pos = orig_pos = 0
+    for run in runs:
+        if run.start() > orig_pos:
+            fold_starts.append(folded_pos), orig_starts.append(orig_pos)
+            orig_lengths.append(run.start() - orig_pos), one_to_one.append(True)
+            pieces.append(base[orig_pos : run.start()])
+            folded_pos += run.start() - orig_pos
+        fold_starts.append(folded_pos), orig_starts.append(run.start())
+        orig_lengths.append(run.end() - run.start()), one_to_one.append(False)
+        pieces.append(" ")
+        folded_pos += 1
+        orig_pos = run.end()
+    if orig_pos < len(text):
+        fold_starts.append(folded_pos), orig_starts.append(orig_pos)
+        orig_lengths.append(len(text) - orig_pos), one_to_one.append(True)
+        pieces.append(base[orig_pos:])
+    return FoldedText(text, "".join(pieces), fold_starts, orig_starts, orig_lengths, one_to_one)
+
+
+def _slow_fold(text: str, casefold: bool) -> FoldedText:
+    """Grapheme by grapheme, for text that is not NFC or whose case folding changes lengths (rare)."""
+    pieces: list[str] = []
+    fold_starts: list[int] = []
+    orig_starts: list[int] = []
+    orig_lengths: list[int] = []
+    one_to_one: list[bool] = []
+    folded_pos = 0
+    previous_space = False
+    for cluster in _GRAPHEME.finditer(text):
+        original = cluster.group()
+        piece = unicodedata.normalize("NFC", original)
+        piece = (piece.casefold() if casefold else piece).translate(EQUIVALENCES)
+        if piece == " " and previous_space:
+            orig_lengths[-1] += len(original)  # swallow the run into the previous space
+            one_to_one[-1] = False
+            continue
+        exact = len(piece) == len(original)
+        # A space always opens its own segment, so swallowing a run later never spoils a one-to-one run.
+        mergeable = exact and not previous_space and piece != " " and one_to_one and one_to_one[-1]
+        if mergeable and orig_starts[-1] + orig_lengths[-1] == cluster.start():
+            orig_lengths[-1] += len(original)  # extend the current one-to-one run
+        else:
+            fold_starts.append(folded_pos), orig_starts.append(cluster.start())
+            orig_lengths.append(len(original)), one_to_one.append(exact)
+        previous_space = piece == " "
+        pieces.append(piece)
+        folded_pos += len(piece)
+    if not fold_starts:
+        return FoldedText(text, "", [0], [0], [0], [True])
+    return FoldedText(text, "".join(pieces), fold_starts, orig_starts, orig_lengths, one_to_one)
+
+
+def fold_text(text: str, casefold: bool = True) -> FoldedText:
+    """Fold ``text`` for matching; ``casefold=False`` keeps case (for exact-case checks and Korean)."""
+    if text.isascii():
+        return _fast_fold(text, text.lower() if casefold else text)
+    if unicodedata.is_normalized("NFC", text):
+        base = text.casefold() if casefold else text
+        # Case folding never shortens a character, so equal total length means every character stayed one.
+        if len(base) == len(text):
+            return _fast_fold(text, base)
+    return _slow_fold(text, casefold)

@@ -1,0 +1,154 @@
+"""Pattern entries: formulas with numbered slots ("the 9th Plenary Meeting of the 8th Central Committee").
+
+An entry's ``pattern`` is a ``regex``-module expression with named groups; its ``ko`` is a template whose
+``{slot}`` fields are filled with the numbers matched. Every search runs with a timeout, because a user
+glossary may hold a pattern with catastrophic backtracking (``(a|aa)+$``): a pattern that times out is
+disabled for the rest of the session and reported once in ``warnings``; matching carries on without it.
+
+Worked example: pattern ``(?P<meeting>\\d+)(?:st|nd|rd|th) Plenary Meeting of the (?P<term>\\d+)(?:st|nd|rd|th)
+Central Committee``, ko ``제{term}기 제{meeting}차 전원회의``. In "the 9th Plenary Meeting of the 8th Central
+Committee" the slots are meeting=9, term=8 and ``fill_template`` gives 제8기 제9차 전원회의. Ordinal words
+count too: "Eighth" fills as 8. On the Korean side the template becomes a search pattern, so
+"제8기 제9차 전원회의에서" is found with the same slots.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from glossary.folding import is_word_char
+from glossary.model import Entry
+
+#: Seconds one search of one pattern over one text may take before the pattern is disabled.
+PATTERN_TIMEOUT = 0.05
+
+TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
+
+_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_UNIT_ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_TENS_ORDINALS = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+                  "ninetieth"]
+
+
+def _number_words() -> dict[str, int]:
+    words: dict[str, int] = {}
+    for n in range(1, 100):
+        tens, unit = divmod(n, 10)
+        if n < 20:
+            words[_UNITS[n]] = words[_UNIT_ORDINALS[n]] = n
+        elif unit == 0:
+            words[_TENS[tens]] = words[_TENS_ORDINALS[tens]] = n
+        else:
+            words[f"{_TENS[tens]}-{_UNITS[unit]}"] = words[f"{_TENS[tens]}-{_UNIT_ORDINALS[unit]}"] = n
+    return words
+
+
+_NUMBER_WORDS = _number_words()
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
+
+
+def slot_number(value: str) -> str:
+    """"8th", "8", "Eighth", "twenty-first" -> "8", "8", "8", "21"; anything else comes back unchanged."""
+    cleaned = value.strip()
+    found = _ORDINAL_DIGITS.fullmatch(cleaned)
+    if found:
+        return found.group(1)
+    number = _NUMBER_WORDS.get(cleaned.lower().replace("\u2010", "-").replace(" ", "-"))
+    return str(number) if number is not None else cleaned
+
+
+def fill_template(template: str, slots: dict[str, str]) -> str:
+    """The Korean template with each ``{slot}`` replaced by its number (an unknown slot stays visible)."""
+    return TEMPLATE_FIELD.sub(lambda m: slot_number(slots[m.group(1)]) if m.group(1) in slots else m.group(0), template)
+
+
+def korean_template_pattern(template: str) -> str:
+    """A search pattern for a Korean template: slots become digit groups; spacing may differ (DPRK spacing)."""
+    pattern: list[str] = []
+    position = 0
+    for field in TEMPLATE_FIELD.finditer(template):
+        pattern.append(_spaced_literal(template[position : field.start()]))
+        pattern.append(f"(?P<{field.group(1)}>\\d+)")
+        position = field.end()
+    pattern.append(_spaced_literal(template[position:]))
+    return "".join(pattern)
+
+
+def _spaced_literal(text: str) -> str:
+    return r"\s*".join(regex.escape(part) for part in text.split()) if text.strip() else (r"\s*" if text else "")
+
+
+@dataclass(frozen=True)
+class PatternHit:
+    start: int
+    end: int
+    entry_index: int
+    slots: tuple[tuple[str, str], ...]
+
+
+class PatternSet:
+    """The compiled patterns of one side (English or Korean); disables any pattern that times out."""
+
+    def __init__(self, compiled: list[tuple[int, regex.Pattern, Entry]], timeout: float = PATTERN_TIMEOUT) -> None:
+        self._compiled = compiled
+        self.timeout = timeout
+        self.warnings: list[str] = []
+
+    @classmethod
+    def english(cls, entries: list[Entry], timeout: float = PATTERN_TIMEOUT) -> PatternSet:
+        return cls(_compile_all(entries, lambda e: e.pattern), timeout)
+
+    @classmethod
+    def korean(cls, entries: list[Entry], timeout: float = PATTERN_TIMEOUT) -> PatternSet:
+        return cls(_compile_all(entries, lambda e: korean_template_pattern(e.ko) if e.ko else None), timeout)
+
+    def __len__(self) -> int:
+        return len(self._compiled)
+
+    def search(self, text: str, on_boundaries: Callable[[str, int, int], bool] | None = None) -> Iterator[PatternHit]:
+        """Every match of every enabled pattern that stands on word boundaries, in the text's own indices."""
+        on_boundaries = on_boundaries or english_boundaries
+        for item in list(self._compiled):
+            index, compiled, entry = item
+            try:
+                hits = [
+                    PatternHit(m.start(), m.end(), index, tuple((k, v) for k, v in m.groupdict().items() if v))
+                    for m in compiled.finditer(text, timeout=self.timeout)
+                    if m.end() > m.start() and on_boundaries(text, m.start(), m.end())
+                ]
+            except TimeoutError:
+                self._compiled.remove(item)
+                self.warnings.append(
+                    f"{entry.origin}: pattern of '{entry.id}' took over {self.timeout:g} s on one text"
+                    " and is disabled for this session"
+                )
+                continue
+            yield from hits
+
+
+def english_boundaries(text: str, start: int, end: int) -> bool:
+    """``(?<!\\w)...(?!\\w)``: the span neither starts nor ends inside a word."""
+    return (start == 0 or not is_word_char(text[start - 1])) and (end == len(text) or not is_word_char(text[end]))
+
+
+def _compile_all(entries: list[Entry], source_of) -> list[tuple[int, regex.Pattern, Entry]]:  # type: ignore[no-untyped-def]
+    compiled: list[tuple[int, regex.Pattern, Entry]] = []
+    for index, entry in enumerate(entries):
+        if not entry.pattern:
+            continue
+        source = source_of(entry)
+        if not source:
+            continue
+        try:
+            compiled.append((index, regex.compile(source), entry))
+        except (regex.error, OverflowError, RecursionError):
+            continue  # the loader already reported it; glossary check names it
+    return compiled

@@ -1,0 +1,99 @@
+"""``glossary check``: every rule of ``glossary/README.md``, each problem as ``file:line: message``.
+
+Per-entry rules come from ``glossary.schema.parse_entry`` (the same code the loader uses). Here are the rules
+that need the other entries: duplicate ids, one variant claimed by two entries, and ``parent``/``related`` ids
+that name no entry. When user files are checked, the shipped entries count as known ids (a user file may
+point at them and may override them), but are not themselves reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.data import DATA_DIR, curated_files, read_glossary_file, yaml_files
+from glossary.folding import fold_key
+from glossary.model import Entry
+from glossary.schema import Problem
+
+
+@dataclass
+class CheckReport:
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    entries: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        if self.ok:
+            return f"glossary check: {self.entries} entries in {self.files} files, no problems"
+        return f"glossary check: {len(self.problems)} problems in {self.entries} entries ({self.files} files)"
+
+
+def _origin(entry: Entry) -> tuple[str, int]:
+    file, _, line = entry.origin.rpartition(":")
+    return file, int(line) if line.isdigit() else 0
+
+
+def _is_curated(path: Path, data_dir: Path) -> bool:
+    try:
+        return path.resolve().parent == data_dir.resolve()
+    except OSError:
+        return False
+
+
+def cross_entry_problems(entries: list[Entry], known_ids: set[str]) -> list[Problem]:
+    """Duplicate ids, shared surface forms and dangling references among ``entries``."""
+    problems: list[Problem] = []
+    first_by_id: dict[str, Entry] = {}
+    form_owner: dict[str, Entry] = {}
+    ids = {e.id for e in entries} | known_ids
+    for entry in entries:
+        file, line = _origin(entry)
+        if entry.id in first_by_id:
+            problems.append(Problem(file, line, f"duplicate id '{entry.id}' (first at {first_by_id[entry.id].origin})"))
+            continue
+        first_by_id[entry.id] = entry
+        forms = () if entry.pattern else entry.surface_forms
+        for form in dict.fromkeys(fold_key(f) for f in forms):
+            owner = form_owner.setdefault(form, entry)
+            if owner is not entry:
+                problems.append(
+                    Problem(file, line, f"form {form!r} of '{entry.id}' is already claimed by '{owner.id}' ({owner.origin})")
+                )
+        references = [("parent", entry.parent)] if entry.parent else []
+        references += [("related", r) for r in entry.related]
+        for kind, target in references:
+            if target == entry.id:
+                problems.append(Problem(file, line, f"{kind} '{target}' is the entry itself"))
+            elif target not in ids:
+                problems.append(Problem(file, line, f"{kind} '{target}' names no entry"))
+    return problems
+
+
+def check_paths(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, curated: bool = False) -> CheckReport:
+    """Check ``paths`` (files or directories), or the shipped data when none are given."""
+    report = CheckReport()
+    targets = yaml_files(paths) if paths else curated_files(data_dir)
+    known_ids: set[str] = set()
+    if paths:
+        # User files may reference and override the shipped entries.
+        for path in curated_files(data_dir):
+            known_ids.update(e.id for e, _ in read_glossary_file(path, curated=True).items)
+    entries: list[Entry] = []
+    for path in targets:
+        report.files += 1
+        if not path.is_file():
+            report.problems.append(Problem(str(path), 0, "no such file"))
+            continue
+        file_entries = read_glossary_file(path, curated=curated or _is_curated(path, data_dir))
+        report.problems.extend(file_entries.all_problems)
+        entries.extend(e for e, _ in file_entries.items)
+    report.entries = len(entries)
+    report.problems.extend(cross_entry_problems(entries, known_ids))
+    report.problems.sort(key=lambda p: (p.file, p.line))
+    return report

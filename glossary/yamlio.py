@@ -1,0 +1,88 @@
+"""Reading glossary YAML safely, keeping the line each mapping starts on so every message can say ``file:line``.
+
+Only ``yaml.safe_load`` semantics: the loader is a subclass of libyaml's ``CSafeLoader`` when available (about
+ten times faster than the pure-Python parser, which matters for the 0.2 s load budget) and of ``SafeLoader``
+otherwise. No tags beyond the safe ones are ever constructed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+#: Files larger than this are refused: a glossary is a few hundred KB; anything bigger is a mistake or an attack.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class GlossaryFileError(Exception):
+    """A glossary file that cannot be used at all; ``str()`` is ``file:line: problem``."""
+
+    def __init__(self, path: Path | str, line: int, problem: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        super().__init__(f"{self.path}:{line}: {problem}")
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers the 1-based line it starts on, and the line of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key`` when present, else the mapping's own line."""
+        return getattr(self, "key_lines", {}).get(key, self.line)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        mapping = LineDict(super().construct_mapping(node, deep=deep))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {
+            str(key_node.value): key_node.start_mark.line + 1 for key_node, _ in node.value if key_node.value
+        }
+        return mapping
+
+
+# The safe constructor registers mappings through ``construct_yaml_map``, which builds a plain dict before it
+# fills it; route it through ``construct_mapping`` so every mapping comes back as a LineDict.
+def _construct_line_map(loader: _LineLoader, node: yaml.MappingNode) -> Any:
+    return loader.construct_mapping(node, deep=True)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_line_map)
+
+
+def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
+    """Parse one YAML file; raises ``GlossaryFileError`` naming the file, the line and the problem."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise GlossaryFileError(path, 0, f"cannot read: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise GlossaryFileError(
+            path, 0, f"file is {size / 1048576:.1f} MB; glossary files are limited to {max_bytes // 1048576} MB"
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise GlossaryFileError(path, 0, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise GlossaryFileError(path, line, "not UTF-8 text") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        raise GlossaryFileError(path, line, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise GlossaryFileError(path, 0, f"invalid YAML: {' '.join(str(exc).split())}") from None
