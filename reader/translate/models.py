@@ -238,8 +238,9 @@ def install_from_file(path: Path | str, progress: ProgressCallback | None = None
             destination = _move_into_place(info, work, packages_dir)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+        installed = _read_installed(destination)  # still under the lock: another install may replace it next
     _forget_argos_caches()
-    return _read_installed(destination)
+    return installed
 
 
 def install_from_index(
@@ -289,11 +290,14 @@ def remove(code: str) -> InstalledPackage:
     Every installed version that matches goes. Raises ``ReaderError`` when nothing matches.
     """
     packages_dir = paths.argos_packages_dir()
-    doomed = [package for package in installed_packages() if _matches(package, code.strip())]
-    if not doomed:
-        installed = ", ".join(package.code for package in installed_packages()) or "none"
-        raise ReaderError(f"no installed model matches {code!r} (installed: {installed})")
+    if not packages_dir.is_dir():
+        raise ReaderError(f"no installed model matches {code!r} (installed: none)")
     with _packages_lock(packages_dir):
+        installed = installed_packages()
+        doomed = [package for package in installed if _matches(package, code.strip())]
+        if not doomed:
+            names = ", ".join(package.code for package in installed) or "none"
+            raise ReaderError(f"no installed model matches {code!r} (installed: {names})")
         _sweep_work_folders(packages_dir)
         work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=packages_dir))
         try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -178,3 +180,23 @@ def test_up_to_date_model_is_not_downloaded_again_unless_reinstall(
     assert main(["models", "install", "en", "ko", "--reinstall"]) == 0
     assert capsys.readouterr().out.startswith("installed translate-en_ko 1.0")
     assert index_server.requests[-1] == f"/v1/{archive.name}"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_terminal_gets_a_live_bar_with_byte_counts(
+    index_server: IndexServer, echo_model_package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_server.serve_index([_entry(index_server, echo_model_package)])
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+
+    assert main(["models", "install", "en", "ko"]) == 0
+
+    drawn = terminal.getvalue()
+    size = human_size(echo_model_package.stat().st_size).split()[0]
+    assert "downloading en->ko" in drawn and f"{size}/{size} kB" in drawn
+    assert "\r" in drawn and "100% (" not in drawn  # redrawn in place, not the plain per-10% lines

@@ -7,7 +7,9 @@ import logging
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from model_zips import build_package, metadata_for
@@ -148,3 +150,37 @@ def test_install_needs_a_pair_or_a_file(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["models", "install", "en"]) == 2
     assert "give a language pair" in capsys.readouterr().err
     assert not paths.argos_packages_dir().exists()
+
+
+def test_concurrent_installs_are_serialised(tmp_path: Path) -> None:
+    archives = [
+        build_package(
+            tmp_path / f"v{minor}.argosmodel",
+            top=f"translate-en_ko-1_{minor}",
+            metadata=metadata_for(version=f"1.{minor}"),
+        )
+        for minor in range(4)
+    ]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(models.install_from_file, archives * 2))
+
+    assert len(results) == 8
+    (survivor,) = models.installed_packages()
+    assert _folders() == [survivor.path.name]  # exactly one version, no work folders
+
+
+def test_install_and_remove_drop_argostranslates_cached_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cleared: list[str] = []
+    loaded_translate = SimpleNamespace(
+        get_installed_languages=SimpleNamespace(cache_clear=lambda: cleared.append("languages")),
+        installed_translates={"en-ko": object()},
+    )
+    monkeypatch.setitem(sys.modules, "argostranslate.translate", loaded_translate)
+
+    models.install_from_file(build_package(tmp_path / "p.argosmodel"))
+    assert cleared == ["languages"] and loaded_translate.installed_translates == {}
+    loaded_translate.installed_translates["en-ko"] = object()
+    models.remove("translate-en_ko")
+    assert cleared == ["languages", "languages"] and loaded_translate.installed_translates == {}
