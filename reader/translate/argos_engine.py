@@ -98,7 +98,8 @@ class ArgosEngine:
         self.identity = f"argos:{package.code}:{package.package_version}:beam{beam_size}"
         self.model_label = _model_label(package)
         self._tokenizer = package_tokenizer(package)
-        self._translator = _load_translator(package.path / "model")
+        self._workers = _cpu_count()
+        self._translator = _load_translator(package.path / "model", self._workers)
 
     def translate_batch(self, sentences: list[str], progress: ProgressCallback | None = None) -> list[str]:
         """Translate ``sentences`` one for one; blank sentences come back unchanged without model work.
@@ -124,9 +125,11 @@ class ArgosEngine:
 
     def _translate_tokens(self, batch: list[list[str]]) -> list[str]:
         prefix = self.target_prefix
+        # Split each call into one sub-batch per worker so CTranslate2 runs them in parallel.
+        per_worker = -(-len(batch) // self._workers)
         options: dict[str, Any] = {
             "beam_size": self.beam_size,
-            "max_batch_size": self.max_batch_size,
+            "max_batch_size": min(self.max_batch_size, per_worker),
             "batch_type": "examples",
             # +1: the target prefix token counts toward the decoded length.
             "max_decoding_length": decoding_length_limit(max(len(t) for t in batch)) + (1 if prefix else 0),
@@ -161,15 +164,20 @@ def _target_prefix(folder: Path) -> str:
     return prefix if isinstance(prefix, str) else ""
 
 
-def _load_translator(model_dir: Path) -> ctranslate2.Translator:
+def _cpu_count() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _load_translator(model_dir: Path, workers: int) -> ctranslate2.Translator:
     import ctranslate2
 
     if not model_dir.is_dir():
         raise InputError(model_dir, "package has no CTranslate2 model folder")
-    cpus = os.cpu_count() or 1
     try:
-        # One article at a time: threads inside each batch's operations serve it better than parallel batches.
-        return ctranslate2.Translator(str(model_dir), device="cpu", inter_threads=1, intra_threads=cpus)
+        # Parallel batches, one thread each: as fast as threads inside one batch on an idle machine, and far
+        # faster on a busy one, where OpenMP threads inside small operations wait on each other
+        # (measured on 2 busy cores with the echo model: 1.3 s with 1 thread per batch vs 21.6 s with 2).
+        return ctranslate2.Translator(str(model_dir), device="cpu", inter_threads=workers, intra_threads=1)
     except (RuntimeError, ValueError) as exc:
         raise InputError(model_dir, f"cannot load the CTranslate2 model ({exc})") from None
 
