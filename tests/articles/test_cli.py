@@ -126,3 +126,18 @@ def test_escape_sequences_in_an_article_are_not_printed(tmp_path: Path, capsys: 
     assert main(["parse", str(path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "1.1  Red text." in out
+
+
+def test_parse_never_loads_the_app_or_the_translation_engine() -> None:
+    # reader parse must start fast (bench/startup.py): Textual and CTranslate2 stay unimported.
+    code = (
+        "import sys, contextlib, io\n"
+        "from reader.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['parse', {str(SEED)!r}]) == 0\n"
+        "heavy = sorted(m for m in ('textual', 'ctranslate2', 'argostranslate', 'sentencepiece') if m in sys.modules)\n"
+        "print(','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
