@@ -8,7 +8,6 @@ import pytest
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLE = DATA / "corpus-sample.jsonl"
-GOLD = DATA / "segmentation_gold.jsonl"
 
 
 @pytest.fixture(scope="session")

@@ -96,3 +96,17 @@ def test_escape_sequences_never_reach_the_article() -> None:
 def test_text_of_only_controls_is_refused() -> None:
     with pytest.raises(InputError, match="no readable text"):
         parse_text("\x1b[2J\x07\n \n", source="junk.txt")
+
+
+def test_a_windows_file_with_bom_and_crlf_reads_like_any_other(tmp_path: Path) -> None:
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(b"\xef\xbb\xbfTitle\r\n2024-01-02\r\nPyongyang, January 2 (KCNA) -- One.\r\nTwo.\r\n-0-\r\n")
+    article = load_article(path)
+    assert (article.title, article.date) == ("Title", "2024-01-02")
+    assert article.paragraphs == [["One."], ["Two."]]
+
+
+def test_utf16_text_with_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_text("Title\n2024-01-02\nPyongyang, January 2 (KCNA) -- Kim Jong Un spoke.\n", encoding="utf-16")
+    assert load_article(path).sentences == ["Kim Jong Un spoke."]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,7 @@ def test_glossary_names_are_merged_and_a_broken_glossary_falls_back(monkeypatch:
             return FakeGlossary()
 
     person_names.cache_clear()
-    monkeypatch.setitem(__import__("sys").modules, "glossary.data", FakeModule)
+    monkeypatch.setitem(sys.modules, "glossary.data", FakeModule)
     monkeypatch.setattr(glossary, "data", FakeModule, raising=False)
     merged = person_names()
     assert "Sergei Lavrov" in merged and "Kim Jong Un" in merged and "Lavrov" not in merged
@@ -92,7 +93,7 @@ def test_glossary_names_are_merged_and_a_broken_glossary_falls_back(monkeypatch:
             raise ValueError("broken yaml")
 
     person_names.cache_clear()
-    monkeypatch.setitem(__import__("sys").modules, "glossary.data", BrokenModule)
+    monkeypatch.setitem(sys.modules, "glossary.data", BrokenModule)
     monkeypatch.setattr(glossary, "data", BrokenModule, raising=False)
     assert set(person_names()) == set(BUILTIN_PERSON_NAMES)
     person_names.cache_clear()
