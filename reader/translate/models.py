@@ -12,8 +12,6 @@ package or none, never a mix; the next install sweeps leftover work folders away
 
 from __future__ import annotations
 
-import json
-import logging
 import lzma
 import os
 import shutil
@@ -23,20 +21,14 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader import paths
 from reader.errors import InputError, ReaderError
 from reader.progress import ProgressCallback, no_progress
 from reader.translate.models_index import choose_entry, download, fetch_index, version_key
-from reader.translate.models_package import (
-    PackageInfo,
-    display_name,
-    metadata_problem,
-    package_code,
-    validate_package,
-)
+from reader.translate.models_installed import WORK_PREFIX, InstalledPackage, installed_packages, read_installed
+from reader.translate.models_package import PackageInfo, validate_package
 
 __all__ = [
     "InstalledPackage",
@@ -54,96 +46,8 @@ try:
 except ImportError:  # not POSIX: installs are then not serialised between processes
     fcntl = None  # type: ignore[assignment]
 
-log = logging.getLogger(__name__)
-
-#: Hidden names: argostranslate skips files but not folders, so work folders are short-lived and swept.
-WORK_PREFIX = ".reader-work-"
+#: A file: argostranslate and LibreTranslate only look at folders in the packages dir.
 LOCK_NAME = ".reader-models.lock"
-
-
-@dataclass(frozen=True)
-class InstalledPackage:
-    """A package folder in the packages dir, described by its ``metadata.json``."""
-
-    code: str
-    from_code: str
-    to_code: str
-    package_version: str
-    name: str
-    description: str
-    path: Path
-    size_bytes: int
-
-    def to_json(self) -> dict[str, object]:
-        return {**self.__dict__, "path": str(self.path)}
-
-
-def _folder_size(folder: Path) -> int:
-    total = 0
-    for root, _dirs, files in os.walk(folder):
-        for name in files:
-            total += os.lstat(os.path.join(root, name)).st_size
-    return total
-
-
-def _description(metadata: dict[str, object], folder: Path) -> str:
-    """The metadata's ``description`` when given, else the first line of prose in the package README."""
-    described = metadata.get("description")
-    if isinstance(described, str) and described.strip():
-        return described.strip()[:200]
-    try:
-        text = (folder / "README.md").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:200]
-    return ""
-
-
-def _read_installed(folder: Path) -> InstalledPackage:
-    """The package in ``folder``; ``InputError`` when its metadata is missing or unusable."""
-    metadata_path = folder / "metadata.json"
-    try:
-        metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(folder, "no metadata.json") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(metadata_path, f"unreadable ({exc})") from None
-    problem = metadata_problem(metadata)
-    if problem:
-        raise InputError(metadata_path, problem)
-    return InstalledPackage(
-        code=package_code(metadata),
-        from_code=metadata["from_code"],
-        to_code=metadata["to_code"],
-        package_version=metadata.get("package_version", ""),
-        name=display_name(metadata),
-        description=_description(metadata, folder),
-        path=folder,
-        size_bytes=_folder_size(folder),
-    )
-
-
-def installed_packages() -> list[InstalledPackage]:
-    """Every usable translation package in the packages dir, sorted by code.
-
-    A folder without usable metadata is skipped with a logged warning: one broken package (say, a
-    half-copied folder) must not hide the good ones.
-    """
-    packages_dir = paths.argos_packages_dir()
-    if not packages_dir.is_dir():
-        return []
-    found = []
-    for folder in sorted(packages_dir.iterdir()):
-        if not folder.is_dir() or folder.name.startswith(WORK_PREFIX):
-            continue
-        try:
-            found.append(_read_installed(folder))
-        except InputError as exc:
-            log.warning("skipping model folder %s", exc)
-    return sorted(found, key=lambda package: (package.code, package.package_version))
 
 
 @contextmanager
@@ -238,7 +142,7 @@ def install_from_file(path: Path | str, progress: ProgressCallback | None = None
             destination = _move_into_place(info, work, packages_dir)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        installed = _read_installed(destination)  # still under the lock: another install may replace it next
+        installed = read_installed(destination)  # still under the lock: another install may replace it next
     _forget_argos_caches()
     return installed
 

@@ -184,3 +184,13 @@ def test_install_and_remove_drop_argostranslates_cached_languages(
     loaded_translate.installed_translates["en-ko"] = object()
     models.remove("translate-en_ko")
     assert cleared == ["languages", "languages"] and loaded_translate.installed_translates == {}
+
+
+def test_without_argos_packages_dir_the_xdg_data_home_dir_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR")
+    installed = models.install_from_file(build_package(tmp_path / "p.argosmodel"))
+    expected = Path(os.environ["XDG_DATA_HOME"]) / "argos-translate" / "packages" / "translate-en_ko-1_0"
+    assert installed.path == expected and (expected / "metadata.json").is_file()
+    assert [p.path for p in models.installed_packages()] == [expected]
