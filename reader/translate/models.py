@@ -12,11 +12,13 @@ package or none, never a mix; the next install sweeps leftover work folders away
 
 from __future__ import annotations
 
+import contextlib
 import lzma
 import os
 import shutil
 import sys
 import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -48,6 +50,8 @@ except ImportError:  # not POSIX: installs are then not serialised between proce
 
 #: A file: argostranslate and LibreTranslate only look at folders in the packages dir.
 LOCK_NAME = ".reader-models.lock"
+DOWNLOAD_PREFIX, DOWNLOAD_SUFFIX = "download-", ".argosmodel.part"
+STALE_DOWNLOAD_SECONDS = 24 * 3600
 
 
 @contextmanager
@@ -102,6 +106,15 @@ def _extract(info: PackageInfo, work: Path, progress: ProgressCallback) -> None:
 
 
 def _move_into_place(info: PackageInfo, work: Path, packages_dir: Path) -> Path:
+    """Swap the extracted package in for any installed version of it, by renames only.
+
+    Example, 1.1 replacing 1.0 (``work`` holds the extracted ``translate-en_ko-1_1/``):
+        1. packages/translate-en_ko-1_0     -> work/replaced-0      (old version out of sight)
+        2. work/translate-en_ko-1_1         -> packages/translate-en_ko-1_1
+        3. the caller deletes work, and the old version with it.
+    Killed between 1 and 2, the packages dir holds neither version (never a partial one); the
+    next install sweeps the work folder.
+    """
     destination = packages_dir / info.top_folder
     replaced = [package.path for package in installed_packages() if package.code == info.code]
     if destination.exists() and destination not in replaced:
@@ -167,8 +180,12 @@ def install_from_index(
     if link is None:
         raise ReaderError(f"the model index lists no http(s) link for {entry.code} (links: {entry.links})")
     cache = paths.cache_dir()
-    cache.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix="download-", suffix=".argosmodel.part", dir=cache)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReaderError(f"cannot create the cache folder {cache}: {exc.strerror or exc}") from None
+    _sweep_stale_downloads(cache)
+    handle, temp_name = tempfile.mkstemp(prefix=DOWNLOAD_PREFIX, suffix=DOWNLOAD_SUFFIX, dir=cache)
     temp_path = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -179,6 +196,15 @@ def install_from_index(
             raise InputError(link, exc.problem) from None  # the temporary file's name means nothing to the user
     finally:
         temp_path.unlink(missing_ok=True)
+
+
+def _sweep_stale_downloads(cache: Path) -> None:
+    """Delete downloads a killed install left behind; a day old, so a parallel download is never touched."""
+    cutoff = time.time() - STALE_DOWNLOAD_SECONDS
+    for leftover in cache.glob(DOWNLOAD_PREFIX + "*" + DOWNLOAD_SUFFIX):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def _matches(package: InstalledPackage, wanted: str) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -200,3 +202,18 @@ def test_terminal_gets_a_live_bar_with_byte_counts(
     size = human_size(echo_model_package.stat().st_size).split()[0]
     assert "downloading en->ko" in drawn and f"{size}/{size} kB" in drawn
     assert "\r" in drawn and "100% (" not in drawn  # redrawn in place, not the plain per-10% lines
+
+
+def test_download_left_by_a_killed_install_is_swept_after_a_day(index_server: IndexServer, tmp_path: Path) -> None:
+    archive = build_package(tmp_path / "translate-en_ko-1_0.argosmodel")
+    index_server.serve_index([_entry(index_server, archive)])
+    paths.cache_dir().mkdir(parents=True)
+    stale = paths.cache_dir() / "download-killed.argosmodel.part"
+    recent = paths.cache_dir() / "download-running.argosmodel.part"
+    for leftover in (stale, recent):
+        leftover.write_bytes(b"PK partial")
+    os.utime(stale, (time.time() - 2 * 24 * 3600,) * 2)
+
+    models.install_from_index("en", "ko")
+
+    assert sorted(paths.cache_dir().iterdir()) == [recent]  # a download in progress elsewhere is left alone
