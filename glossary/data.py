@@ -8,7 +8,10 @@ broken curated entry is skipped with a warning (``glossary check`` lists them al
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,6 +164,52 @@ def _load_user_file(glossary: Glossary, path: Path) -> None:
     glossary.files.append(path)
 
 
+#: Bump when the cached form of entries changes.
+CACHE_VERSION = 1
+_CODE_FILES = [Path(__file__), Path(__file__).with_name("schema.py"), Path(__file__).with_name("model.py")]
+
+
+def _cache_path(data_dir: Path) -> Path | None:
+    """A cache file named by every curated file's path, size and mtime, and the loader's own code."""
+    try:
+        stamp = [f"v{CACHE_VERSION}"]
+        for path in [*curated_files(data_dir), *_CODE_FILES]:
+            info = path.stat()
+            stamp.append(f"{path.resolve()}:{info.st_size}:{info.st_mtime_ns}")
+    except OSError:
+        return None
+    digest = hashlib.sha256("\n".join(stamp).encode()).hexdigest()[:24]
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / f"glossary-{digest}.pickle"
+
+
+def _load_curated_cached(glossary: Glossary, data_dir: Path) -> None:
+    """Parsing YAML is most of the load time; the parsed curated entries are cached until a file changes."""
+    cache = _cache_path(data_dir)
+    if cache is not None and cache.is_file():
+        try:
+            with cache.open("rb") as handle:
+                entries, warnings, files = pickle.load(handle)  # noqa: S301 - our own file in the user's cache dir
+            glossary.entries.update(entries)
+            glossary.warnings.extend(warnings)
+            glossary.files.extend(files)
+            return
+        except Exception:  # noqa: BLE001 - a stale or corrupt cache is simply rebuilt
+            glossary.entries.clear(), glossary.warnings.clear(), glossary.files.clear()
+    _load_curated(glossary, data_dir)
+    if cache is None:
+        return
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        for old in cache.parent.glob("glossary-*.pickle"):
+            old.unlink(missing_ok=True)
+        handle_fd, temp_name = tempfile.mkstemp(dir=cache.parent, prefix=".glossary-")
+        with os.fdopen(handle_fd, "wb") as handle:
+            pickle.dump((glossary.entries, glossary.warnings, glossary.files), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp_name, cache)
+    except OSError:
+        pass  # a read-only cache dir only costs speed
+
+
 def load_glossary(
     extra_paths: Sequence[Path] = (),
     include_user_dir: bool = True,
@@ -168,7 +217,7 @@ def load_glossary(
 ) -> Glossary:
     """The curated glossary, then user glossaries (the user dir, then ``extra_paths``), later files winning."""
     glossary = Glossary()
-    _load_curated(glossary, data_dir or DATA_DIR)
+    _load_curated_cached(glossary, data_dir or DATA_DIR)
     user_paths: list[Path] = []
     if include_user_dir:
         user_dir = user_glossary_dir()

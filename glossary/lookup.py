@@ -52,7 +52,6 @@ class Index:
         self.fuzzy_names: list[str] = []
         self.fuzzy_owner: list[Entry] = []
         for entry in glossary:
-            self._add(entry.id, entry, 100, "id")
             self._add(entry.en, entry, 100, "English")
             for variant in entry.variants:
                 self._add(variant, entry, 95, "abbreviation" if is_acronym(variant) else "variant")
@@ -88,6 +87,10 @@ class Index:
             current = best.get(entry.id)
             if current is None or score > current.score:
                 best[entry.id] = LookupHit(entry, score, reason)
+
+        by_id = self.glossary.get(query.strip())
+        if by_id is not None:  # ids are exact: "wpk" is the id, "WPK" the abbreviation
+            offer(by_id, 100, "id")
 
         for entry, score, reason in self.exact.get(folded, []):
             offer(entry, score, reason)
