@@ -23,7 +23,7 @@ import re
 # Abbreviations that always take a following word or number: never a sentence end.
 _ALWAYS_JOIN = frozenset(
     "Mt Mts St Dr Mr Mrs Ms Messrs Prof Gen Lt Col Maj Capt Sgt Adm Gov Sen Rep Rev Jr Sr Hon "
-    "No Nos Vol Vols Art Arts Fig Figs pp vs Co Corp Dept Univ Est approx "
+    "No Nos Vol Vols pp vs Co Corp Dept Univ approx "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
 # Abbreviations that end a sentence only before a word that usually starts one.
@@ -40,7 +40,6 @@ _SENTENCE_STARTERS = frozenset(
 )
 _TERMINATOR = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
-_SINGLE_INITIAL = re.compile(r"(?:^|[\s(\"“])[A-Z]\.$")
 
 
 def _word_before(text: str, end: int) -> str:
@@ -66,8 +65,8 @@ def _is_boundary(text: str, terminator_start: int, next_token: str) -> bool:
         return False
     if first.isdigit():
         return True
-    if _SINGLE_INITIAL.search(" " + word) or (len(bare) == 1 and bare.isupper()):
-        return False
+    if len(bare) == 1 and bare.isupper():
+        return False  # an initial: "N. Dorjsuren"
     if _INITIALISM.search(bare + ".") or bare in _JOIN_UNLESS_STARTER:
         return starts_sentence
     return True

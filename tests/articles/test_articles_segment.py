@@ -88,3 +88,10 @@ def test_splitter_gets_at_least_98_percent_of_the_gold_sentences_right() -> None
         if got != row["sentences"]:
             wrong_paragraphs.append(row["article"])
     assert right / total >= 0.98, (right, total, wrong_paragraphs)
+
+
+def test_a_sentence_ending_in_a_word_like_art_still_ends() -> None:
+    assert split_sentences("He visited the Museum of Fine Art. The museum is new.") == [
+        "He visited the Museum of Fine Art.",
+        "The museum is new.",
+    ]
