@@ -141,3 +141,19 @@ def test_parse_never_loads_the_app_or_the_translation_engine() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_an_oversized_file_is_refused_without_being_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+
+    def no_reading(self: Path, *args: object, **kwargs: object) -> None:
+        raise AssertionError(f"{self} was opened before its size was checked")
+
+    monkeypatch.setattr(Path, "open", no_reading)
+    assert main(["parse", str(big)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"reader: {big}: file is 50.0 MB; the limit for one article is 5.0 MB\n"
