@@ -7,7 +7,7 @@ starts with the dateline ("Pyongyang, May 3 (KCNA) -- ...") and usually ends wit
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date as Date
 from pathlib import Path
 
@@ -22,12 +22,12 @@ from reader.errors import InputError
 MAX_CORPUS_BYTES = 2 * 1024 * 1024 * 1024
 
 
-def _field(record: dict, name: str) -> str | None:
+def _field(record: Mapping[str, object], name: str) -> str | None:
     value = record.get(name)
     return value if isinstance(value, str) and value.strip() else None
 
 
-def record_to_article(record: dict, source: str = "") -> Article:
+def record_to_article(record: Mapping[str, object], source: str = "") -> Article:
     """One corpus record as an Article; ``ValueError`` when the record has no usable text."""
     raw_text = _field(record, "text")
     if raw_text is None:
