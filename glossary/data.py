@@ -50,6 +50,8 @@ class Glossary:
     warnings: list[str] = field(default_factory=list)
     #: The files whose entries were loaded, in load order.
     files: list[Path] = field(default_factory=list)
+    #: Ids defined (or overridden) by user glossaries: their patterns run under a timeout.
+    user_entry_ids: set[str] = field(default_factory=set)
 
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
@@ -161,6 +163,7 @@ def _load_user_file(glossary: Glossary, path: Path) -> None:
         seen.add(entry.id)
     for entry, _ in file_entries.items:
         glossary.entries[entry.id] = entry  # a user entry replaces the curated one with the same id
+        glossary.user_entry_ids.add(entry.id)
     glossary.files.append(path)
 
 

@@ -28,6 +28,9 @@ class Key:
     exact_tokens: tuple[tuple[int, str], ...]
     #: Listed by a curator (True) or generated (plural, possessive): a listed form beats a generated one.
     listed: bool
+    #: A form made of acronyms only ("WPK", "C.C., WPK"): matched against the case-kept text, so "UN" never
+    #: raises a hit inside every "under" (that alone was 60% of the raw hits on the dev corpus).
+    cased: bool = False
 
     @property
     def lead(self) -> int:
@@ -79,6 +82,10 @@ def english_keys(entry: Entry, entry_index: int) -> list[Key]:
             continue
         tokens = cased.split(" ")
         exact = tuple((i, tok) for i, tok in enumerate(tokens) if is_acronym(tok))
+        if len(exact) == len(tokens):
+            keys.append(Key(cased, entry_index, (), listed=True, cased=True))
+            keys.extend(Key(f, entry_index, (), listed=False, cased=True) for f in inflections(cased, True))
+            continue
         keys.append(Key(folded, entry_index, exact, listed=True))
         for inflected in inflections(folded, is_acronym(tokens[-1])):
             keys.append(Key(inflected, entry_index, exact, listed=False))

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 import ahocorasick
 
 from glossary.data import Glossary
-from glossary.folding import EQUIVALENCES, fold_key, fold_text
+from glossary.folding import FoldedText, fold_key, fold_text, is_word_char, normalize_chars
 from glossary.forms import Key, english_keys, exact_tokens_match
 from glossary.korean import korean_boundaries
 from glossary.model import Entry, Span
@@ -82,15 +82,17 @@ class Matcher:
     def __init__(self, glossary: Glossary, pattern_timeout: float = PATTERN_TIMEOUT) -> None:
         self.glossary = glossary
         self._entries: list[Entry] = list(glossary.entries.values())
-        self._english = _automaton(k for i, e in enumerate(self._entries) for k in english_keys(e, i))
+        keys = [k for i, e in enumerate(self._entries) for k in english_keys(e, i)]
+        self._english = _automaton(k for k in keys if not k.cased)
+        self._english_cased = _automaton(k for k in keys if k.cased)
         self._korean = _automaton(
             Key(fold_key(form), i, (), listed=True)
             for i, e in enumerate(self._entries)
             if not e.pattern
             for form in e.korean_forms
         )
-        self._english_patterns = PatternSet.english(self._entries, pattern_timeout)
-        self._korean_patterns = PatternSet.korean(self._entries, pattern_timeout)
+        self._english_patterns = PatternSet.english(self._entries, pattern_timeout, glossary.user_entry_ids)
+        self._korean_patterns = PatternSet.korean(self._entries, pattern_timeout, glossary.user_entry_ids)
 
     @property
     def warnings(self) -> list[str]:
@@ -99,14 +101,16 @@ class Matcher:
 
     def match_en(self, text: str) -> list[Span]:
         """Glossary terms in English text: leftmost-longest, non-overlapping, ``span.text == text[start:end]``."""
-        candidates = self._automaton_hits(self._english, text, english_boundaries, check_case=True)
-        candidates += self._pattern_hits(self._english_patterns, text, english_boundaries)
+        normalized = normalize_chars(text)
+        candidates = self._english_hits(text, normalized)
+        candidates += self._pattern_hits(self._english_patterns, normalized, english_boundaries)
         return self._spans(text, resolve(candidates))
 
     def match_ko(self, text: str) -> list[Span]:
         """Glossary terms in Korean text; a form may carry particles (조선로동당의), the span covers the form only."""
-        candidates = self._automaton_hits(self._korean, text, korean_boundaries, check_case=False)
-        candidates += self._pattern_hits(self._korean_patterns, text, korean_boundaries)
+        normalized = normalize_chars(text)
+        candidates = self._korean_hits(text, normalized)
+        candidates += self._pattern_hits(self._korean_patterns, normalized, korean_boundaries)
         return self._spans(text, resolve(candidates))
 
     def korean_for(self, span: Span) -> str:
@@ -118,37 +122,48 @@ class Matcher:
             return fill_template(entry.ko, dict(span.slots))
         return entry.ko
 
-    def _automaton_hits(
-        self,
-        automaton: ahocorasick.Automaton | None,
-        text: str,
-        on_boundaries: Callable[[str, int, int], bool],
-        check_case: bool,
-    ) -> list[Candidate]:
-        if automaton is None or not text:
-            return []
-        folded_text = fold_text(text)
-        folded = folded_text.folded
+    def _english_hits(self, text: str, normalized: str) -> list[Candidate]:
         candidates: list[Candidate] = []
+        if text and self._english is not None:
+            self._scan(self._english, text, fold_text(text, normalized=normalized), candidates)
+        if text and self._english_cased is not None:
+            self._scan(self._english_cased, text, fold_text(text, casefold=False, normalized=normalized), candidates)
+        return candidates
+
+    @staticmethod
+    def _scan(automaton: ahocorasick.Automaton, text: str, folded_text: FoldedText, out: list[Candidate]) -> None:
+        folded = folded_text.folded
+        size = len(folded)
         for last, (length, entry_index, exact_tokens, lead) in automaton.iter(folded):
             start, end = last - length + 1, last + 1
-            if not on_boundaries(folded, start, end):
+            # The (?<!\w)...(?!\w) test, inline: this loop runs for every raw hit in every article.
+            if (end < size and is_word_char(folded[end])) or (start > 0 and is_word_char(folded[start - 1])):
                 continue
             orig_start, orig_end = folded_text.to_original(start, end)
-            if check_case and exact_tokens and not exact_tokens_match(text[orig_start:orig_end], exact_tokens):
+            if exact_tokens and not exact_tokens_match(text[orig_start:orig_end], exact_tokens):
                 continue
             anchor = folded_text.to_original(start + lead, end)[0] if lead else orig_start
-            candidates.append((anchor, orig_start, orig_end, entry_index, (), False))
+            out.append((anchor, orig_start, orig_end, entry_index, (), False))
+
+    def _korean_hits(self, text: str, normalized: str) -> list[Candidate]:
+        if self._korean is None or not text:
+            return []
+        folded_text = fold_text(text, normalized=normalized)
+        candidates: list[Candidate] = []
+        for last, (length, entry_index, _, _) in self._korean.iter(folded_text.folded):
+            start, end = last - length + 1, last + 1
+            if korean_boundaries(folded_text.folded, start, end):
+                orig_start, orig_end = folded_text.to_original(start, end)
+                candidates.append((orig_start, orig_start, orig_end, entry_index, (), False))
         return candidates
 
     @staticmethod
     def _pattern_hits(
-        patterns: PatternSet, text: str, on_boundaries: Callable[[str, int, int], bool]
+        patterns: PatternSet, normalized: str, on_boundaries: Callable[[str, int, int], bool]
     ) -> list[Candidate]:
+        """Patterns run on the normalized text (straight apostrophes, plain spaces): same length, same indices."""
         if not len(patterns):
             return []
-        # One-to-one translation (curly to straight apostrophes, all spaces to " ") keeps every index.
-        normalized = text.translate(EQUIVALENCES)
         return [(h.start, h.start, h.end, h.entry_index, h.slots, True) for h in patterns.search(normalized, on_boundaries)]
 
     def _spans(self, text: str, chosen: list[Candidate]) -> list[Span]:

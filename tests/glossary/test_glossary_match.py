@@ -246,3 +246,32 @@ def test_offsets_round_trip_on_every_dev_corpus_article(corpus_path: Path) -> No
     if not matcher.glossary.entries:
         pytest.skip("no shipped glossary data yet")
     assert linked_total > 0
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        (r"the (?P<n>\d+)(?:st|nd|rd|th) Plenary Meeting", " Plenary Meeting"),
+        (r"Juche (?P<y>\d{1,3}) \((?P<x>\d{4})\)", "Juche "),
+        (r"(?:(?P<m>\d+)th|(?P<m>Eighth)) Congress", " Congress"),  # duplicate group names, as curators write
+        (r"x(?:abc)?yz", "yz"),
+        (r"(?i)plenary meeting", ""),  # case-insensitive: no literal can be required
+        (r"\p{Lu}+ Meeting", ""),  # regex-only syntax: no prefilter rather than a wrong one
+    ],
+)
+def test_required_literal_prefilter(pattern: str, literal: str) -> None:
+    from glossary.patterns import required_literal
+
+    assert required_literal(pattern) == literal
+
+
+def test_shipped_patterns_are_fast_on_the_whole_corpus(corpus_path: Path) -> None:
+    # Curated patterns run without the per-call timeout (it halves their speed), so prove here they never hang.
+    glossary = load_glossary(include_user_dir=False)
+    matcher = Matcher(glossary)
+    texts = [json.loads(line)["text"] for line in corpus_path.open(encoding="utf-8")]
+    started = time.perf_counter()
+    for text in texts:
+        matcher.match_en(text)
+    assert time.perf_counter() - started < 10.0
+    assert matcher.warnings == []
