@@ -92,6 +92,48 @@ def deglue_names(text: str, names: Iterable[str]) -> str:
     return "".join(pieces)
 
 
+# A line that ends like this finished its sentence (or is the end mark); anything else may be broken off.
+_LINE_END = re.compile(r"(?:[.?!:;\"”')\]…]|-0-)$")
+#: A line this long that ends mid-sentence is body text, not a heading such as "Rodong Sinmun".
+_MIN_BROKEN_LINE_WORDS = 7
+
+
+def rejoin_broken_lines(text: str, names: Iterable[str]) -> str:
+    r"""Join lines the scraper broke mid-sentence, where the markup around a name became a line break.
+
+    A line that does not end a sentence is joined to the next when that one starts in lower case, or
+    starts with a listed name and the line before is long or ends in a comma (so headings stay apart).
+
+    >>> rejoin_broken_lines("The speakers noted that the respected fatherly Marshal\nKim Jong Unput forward",
+    ...                     ["Kim Jong Un"])
+    'The speakers noted that the respected fatherly Marshal Kim Jong Unput forward'
+    >>> rejoin_broken_lines("Rodong Sinmun\nKim Jong Un visited a farm.", ["Kim Jong Un"])
+    'Rodong Sinmun\nKim Jong Un visited a farm.'
+    """
+    name_starts = tuple(names)
+    joined: list[str] = []
+    for line in text.split("\n"):
+        previous = joined[-1].rstrip() if joined else ""
+        current = line.lstrip()
+        broken_off = (
+            previous
+            and current
+            and not _LINE_END.search(previous)
+            and (
+                current[0].islower()
+                or (
+                    current.startswith(name_starts)
+                    and (len(previous.split()) >= _MIN_BROKEN_LINE_WORDS or previous.endswith(","))
+                )
+            )
+        )
+        if broken_off:
+            joined[-1] = f"{previous} {current}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
 def _plain_compatibility_form(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group())
 
@@ -99,9 +141,9 @@ def _plain_compatibility_form(match: re.Match[str]) -> str:
 def normalize_text(text: str, names: Iterable[str] | None = None) -> str:
     """Repair scraped flaws; ``names`` defaults to the built-in names merged with the glossary's.
 
-    Odd spaces become spaces, curly apostrophes ``'``, fullwidth forms ASCII; glued names, the dateline
-    dash and spaces before punctuation are fixed; runs of spaces collapse; lines are trimmed.
-    Newlines (paragraph breaks) are kept.
+    Odd spaces become spaces, curly apostrophes ``'``, fullwidth forms ASCII; lines broken before a name
+    are rejoined; glued names, the dateline dash and spaces before punctuation are fixed; runs of spaces
+    collapse; lines are trimmed. Other newlines (paragraph breaks) are kept.
 
     >>> normalize_text("(KCNA) --Kim Jong Un , general secretary of the Workers’ Party", ["Kim Jong Un"])
     "(KCNA) -- Kim Jong Un, general secretary of the Workers' Party"
@@ -113,6 +155,8 @@ def normalize_text(text: str, names: Iterable[str] | None = None) -> str:
     text = _ODD_SPACE.sub(" ", text).translate(_APOSTROPHES)
     text = _COMPATIBILITY_FORMS.sub(_plain_compatibility_form, text)
     text = _DATELINE_DASH.sub(r"(\1) -- ", text)
+    names = tuple(names)
+    text = rejoin_broken_lines(text, names)
     text = deglue_names(text, names)
     text = _SPACE_BEFORE_PUNCTUATION.sub("", text)
     text = _SPACE_RUN.sub(" ", text)

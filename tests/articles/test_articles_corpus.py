@@ -69,3 +69,5 @@ def test_whole_dev_corpus_parses(corpus_path) -> None:
     assert len(articles) == 943
     assert sum(a.place == "Pyongyang" for a in articles) == 896
     assert all(a.sentences and a.title for a in articles)
+    # Lines the scraper broke before a name are rejoined: no paragraph starts mid-sentence.
+    assert [p[0][:40] for a in articles for p in a.paragraphs if p[0][0].islower()] == []

@@ -167,3 +167,43 @@ def test_whole_dev_corpus_has_no_glued_names_and_no_needless_changes(corpus_path
     checked, changed = _changed_flawless_lines(_raw_lines(corpus_path))
     assert checked > 6000
     assert changed == []
+
+
+@pytest.mark.parametrize(
+    ("scraped", "repaired"),
+    [
+        (
+            "The speakers noted that the respected fatherly Marshal\nKim Jong Unput forward the youths",
+            "The speakers noted that the respected fatherly Marshal Kim Jong Un put forward the youths",
+        ),
+        (
+            "On the occasion of the 76th founding anniversary of the DPRK,\nthe respected ComradeKim Jong Unreceived",
+            "On the occasion of the 76th founding anniversary of the DPRK, the respected Comrade Kim Jong Un received",
+        ),
+        (
+            "They visited the Kumsusan Palace of the Sun to pay tribute toKim Il Sungand\nKim Jong Il.\nThe next one.",
+            "They visited the Kumsusan Palace of the Sun to pay tribute to Kim Il Sung and Kim Jong Il.\nThe next one.",
+        ),
+    ],
+)
+def test_lines_broken_before_a_name_are_rejoined(scraped: str, repaired: str) -> None:
+    assert normalize_text(scraped, NAMES) == repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rodong Sinmun\nKim Jong Un visited a farm.",  # a section heading, then a paragraph
+        "The talk was friendly.\nKim Jong Un left.",  # a finished sentence
+        "Pyongyang, May 3 (KCNA) --\nKim Jong Un spoke.",  # the dateline on its own line
+    ],
+)
+def test_headings_and_finished_lines_stay_apart(text: str) -> None:
+    assert normalize_text(text, NAMES) == text
+
+
+def test_no_paragraph_in_the_sample_starts_mid_sentence(sample_articles) -> None:
+    starts = [p[0][:40] for a in sample_articles for p in a.paragraphs if p[0][0].islower()]
+    assert starts == []
+    joined = next(a for a in sample_articles if a.article_id == "c29fd138a07d")
+    assert any("the world will admire Kim Il Sung's nation and Kim Jong Il's Korea" in s for s in joined.sentences)
