@@ -25,6 +25,7 @@ from glossary.korean import strip_particles
 from glossary.model import Entry
 
 FUZZY_CUTOFF = 70.0
+FUZZY_CUTOFF_AFTER_EXACT = 90.0
 FUZZY_WEIGHT = 0.85
 
 
@@ -39,6 +40,11 @@ def romanization_key(text: str) -> str:
     """Letters only, no diacritics, lower case: "Chosŏn Rodongdang" and "choson-rodongdang" compare equal."""
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c)).casefold()
+
+
+def lookup_key(text: str) -> str:
+    """Folded, and hyphens read as spaces: readers type "vice minister" for "vice-minister"."""
+    return fold_key(text).replace("-", " ")
 
 
 class Index:
@@ -63,7 +69,7 @@ class Index:
                 self.korean.add(fold_key(entry.ko_rok))
             for form in entry.surface_forms:
                 tokens = form.split()
-                for inflected in inflections(fold_key(form), bool(tokens) and is_acronym(tokens[-1])):
+                for inflected in inflections(lookup_key(form), bool(tokens) and is_acronym(tokens[-1])):
                     self.exact.setdefault(inflected, []).append((entry, 90, "inflected form"))
             for roman in (entry.romanization.mr, entry.romanization.rr):
                 if roman:
@@ -71,14 +77,14 @@ class Index:
             for name in (entry.en, *entry.variants, entry.ko, entry.ko_rok, entry.romanization.mr,
                          entry.romanization.rr):
                 if name:
-                    self.fuzzy_names.append(fold_key(name))
+                    self.fuzzy_names.append(lookup_key(name))
                     self.fuzzy_owner.append(entry)
 
     def _add(self, name: str, entry: Entry, score: float, reason: str) -> None:
-        self.exact.setdefault(fold_key(name), []).append((entry, score, reason))
+        self.exact.setdefault(lookup_key(name), []).append((entry, score, reason))
 
     def search(self, query: str, limit: int = 10) -> list[LookupHit]:
-        folded = fold_key(query)
+        folded = lookup_key(query)
         if not folded:
             return []
         best: dict[str, LookupHit] = {}
@@ -101,8 +107,10 @@ class Index:
         roman = romanization_key(query)
         for entry in self.romanized.get(roman, []) if roman else []:
             offer(entry, 90, "romanization")
+        # Once a name matched exactly, only near-identical fuzzy neighbours are worth showing beside it.
+        cutoff = FUZZY_CUTOFF_AFTER_EXACT if best else FUZZY_CUTOFF
         for _, score, index in process.extract(
-            folded, self.fuzzy_names, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=FUZZY_CUTOFF
+            folded, self.fuzzy_names, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff
         ):
             offer(self.fuzzy_owner[index], round(score * FUZZY_WEIGHT, 1), f"similar to {self.fuzzy_names[index]!r}")
         hits = sorted(best.values(), key=lambda h: (-h.score, h.entry.id))

@@ -201,3 +201,9 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr == f"glossary: {bad}:1: not UTF-8 text\n"
+
+
+def test_lookup_reads_hyphens_as_spaces_and_finds_plurals(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lookup", "vice ministers", "--json", "--limit", "1")
+    assert code == 0
+    assert [(h["id"], h["matched"]) for h in json.loads(out)] == [("vice-minister", "inflected form")]
