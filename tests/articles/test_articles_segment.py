@@ -95,3 +95,11 @@ def test_a_sentence_ending_in_a_word_like_art_still_ends() -> None:
         "He visited the Museum of Fine Art.",
         "The museum is new.",
     ]
+
+
+def test_gold_paragraphs_are_real_corpus_paragraphs(corpus_path) -> None:
+    from reader.articles.corpus import iter_corpus
+
+    paragraphs = {(a.article_id, i): " ".join(p) for a in iter_corpus(corpus_path) for i, p in enumerate(a.paragraphs)}
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    assert [row["article"] for row in rows if paragraphs.get((row["article"], row["index"])) != row["paragraph"]] == []
