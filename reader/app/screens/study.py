@@ -1,0 +1,217 @@
+"""The study screen: one card at a time, space shows the answer, 1-4 rate (each key shows its next interval).
+
+Everything it knows comes from ``reader.study`` (the same session the ``reader study`` command runs); this
+module only draws. Card text comes from the glossary and the articles, so it is drawn as Rich ``Text``, never
+parsed as markup.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import ClassVar
+
+from fsrs import Rating
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from reader.errors import ReaderError
+from reader.study.clock import Clock, SystemClock
+from reader.study.plain import summary_line
+from reader.study.report import forecast_bars, retention_text
+from reader.study.scheduling import RATING_NAMES, RATINGS, format_interval
+from reader.study.session import DueCard, StudySession
+from reader.study.stats import compute_stats
+
+#: Failures the screen reports as a notification instead of crashing (the store, the glossary, fsrs).
+RECOVERABLE = (ReaderError, sqlite3.Error, ValueError, KeyError)
+
+
+class StudyScreen(Screen[None]):
+    CSS_PATH = "study.tcss"
+
+    BINDINGS = [
+        Binding("space", "reveal", "Show answer"),
+        Binding("1", "rate(1)", "Again", show=False),
+        Binding("2", "rate(2)", "Hard", show=False),
+        Binding("3", "rate(3)", "Good", show=False),
+        Binding("4", "rate(4)", "Easy", show=False),
+        Binding("t", "toggle_stats", "Stats"),
+        Binding("escape,q", "close", "Back"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+
+    #: Where "now" comes from; tests replace it with a fixed clock to live through a simulated month.
+    clock_factory: ClassVar[Callable[[], Clock]] = SystemClock
+
+    def __init__(self, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.clock = clock or type(self).clock_factory()
+        self.session: StudySession | None = None
+        self.card: DueCard | None = None
+        self.revealed = False
+        self.finished = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="study-header")
+        with Vertical(id="study-card"):
+            yield Static(id="card-front")
+            yield Static(id="card-back")
+        with Horizontal(id="rating-buttons"):
+            for rating in RATINGS:
+                button = Button(RATING_NAMES[rating], id=f"rate-{int(rating)}", classes=f"rating rating-{int(rating)}")
+                button.can_focus = False  # keys 1-4 and space belong to the screen, not to a focused button
+                yield button
+        yield Static(id="study-summary")
+        with VerticalScroll(id="study-stats"):
+            yield Static(id="study-stats-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#study-stats").display = False
+        try:
+            from reader.study.service import open_session
+
+            self.session = open_session(self.app.context, self.clock)  # type: ignore[attr-defined]
+        except RECOVERABLE as exc:
+            self.notify(f"Study unavailable: {exc}", severity="error")
+            self._show_message("Study is unavailable (see the notification). Esc goes back.")
+            return
+        self._next()
+
+    # -- drawing -------------------------------------------------------------------------------------------
+
+    def _next(self) -> None:
+        assert self.session is not None
+        try:
+            self.card = self.session.next_card()
+        except RECOVERABLE as exc:
+            self.notify(f"Could not load the next card: {exc}", severity="error")
+            self.card = None
+        self.revealed = False
+        if self.card is None:
+            self._finish()
+            return
+        self._draw_card()
+
+    def _draw_card(self) -> None:
+        assert self.session is not None and self.card is not None
+        card = self.card
+        remaining = self.session.remaining()
+        header = Text()
+        header.append("Study  ", style="bold")
+        header.append(f"{remaining.learning} learning · {remaining.review} review · {remaining.new} new", style="dim")
+        self.query_one("#study-header", Static).update(header)
+
+        front = Text()
+        label = "new" if card.is_new else card.stored.card.state.name.lower()  # type: ignore[union-attr]
+        front.append(f"{label} · {card.kind}\n", style="dim")
+        front.append(card.faces.prompt + "\n\n")
+        front.append(card.faces.front, style="bold")
+        if card.faces.hint:
+            front.append("\n\nhint: ", style="dim")
+            front.append(card.faces.hint)
+        self.query_one("#card-front", Static).update(front)
+
+        back = Text()
+        if self.revealed:
+            back.append(card.faces.back, style="bold")
+            if card.faces.detail:
+                back.append("\n\n" + card.faces.detail, style="dim")
+            if card.faces.source:
+                back.append("\nfrom: " + card.faces.source, style="dim italic")
+        else:
+            back.append("space shows the answer", style="dim")
+        self.query_one("#card-back", Static).update(back)
+
+        for rating in RATINGS:
+            button = self.query_one(f"#rate-{int(rating)}", Button)
+            button.label = Text(f"{int(rating)} {RATING_NAMES[rating]} · {format_interval(card.intervals[rating])}")
+            button.disabled = not self.revealed
+        self.query_one("#rating-buttons").display = True
+        self.query_one("#study-card").display = True
+        self.query_one("#study-summary").display = False
+
+    def _finish(self) -> None:
+        assert self.session is not None
+        self.finished = True
+        text = Text("Session done\n\n", style="bold")
+        text.append(summary_line(self.session.summary) + "\n")
+        later = self.session.next_learning_due()
+        if later is not None:
+            text.append(f"Learning cards come back from {later.astimezone():%H:%M} today.\n")
+        else:
+            text.append("Nothing more is due today.\n")
+        text.append("\nt shows statistics · Esc goes back to reading", style="dim")
+        self._show_message(text)
+
+    def _show_message(self, message: Text | str) -> None:
+        self.query_one("#study-card").display = False
+        self.query_one("#rating-buttons").display = False
+        summary = self.query_one("#study-summary", Static)
+        summary.update(message if isinstance(message, Text) else Text(message))
+        summary.display = True
+
+    # -- actions -------------------------------------------------------------------------------------------
+
+    def action_reveal(self) -> None:
+        if self.card is not None and not self.revealed:
+            self.revealed = True
+            self._draw_card()
+
+    def action_rate(self, value: int) -> None:
+        if self.card is None or not self.revealed or self.session is None:
+            return
+        try:
+            self.session.answer(self.card, Rating(value))
+        except RECOVERABLE as exc:
+            self.notify(f"Answer not saved: {exc}", severity="error")
+            return
+        self._next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("rate-"):
+            self.action_rate(int(event.button.id.removeprefix("rate-")))
+
+    def action_toggle_stats(self) -> None:
+        panel = self.query_one("#study-stats")
+        if panel.display:
+            panel.display = False
+            return
+        if self.session is None:
+            return
+        try:
+            body = stats_text(self.session)
+        except RECOVERABLE as exc:
+            self.notify(f"Statistics unavailable: {exc}", severity="error")
+            return
+        self.query_one("#study-stats-body", Static).update(body)
+        panel.display = True
+
+    def action_close(self) -> None:
+        if self.query_one("#study-stats").display:
+            self.query_one("#study-stats").display = False
+        else:
+            self.app.pop_screen()
+
+
+def stats_text(session: StudySession) -> Text:
+    """The stats view: counts per state, retention, and the 30-day due forecast as a bar chart."""
+    stats = compute_stats(session)
+    text = Text("Statistics\n\n", style="bold")
+    text.append(f"Due today {stats.due_today} · new available {stats.new_today} · answered today {stats.reviews_today}\n")
+    text.append(f"Retention: {retention_text(stats)}\n")
+    text.append("Cards: " + " · ".join(f"{name} {count}" for name, count in stats.counts.items()))
+    text.append(f" · leeches {len(stats.leeches)}\n")
+    for leech in stats.leeches[:5]:
+        text.append(f"  leech: {leech.english} — {leech.korean} ({leech.lapses} lapses)\n", style="red")
+    text.append("\nDue in the next 30 days\n", style="bold")
+    for label, count, length in forecast_bars(stats):
+        text.append(f"{label:>6} {count:>4} ")
+        text.append("█" * length, style="green")
+        text.append("\n")
+    return text

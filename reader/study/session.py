@@ -1,0 +1,214 @@
+"""A study session: what to show next (queues, daily limits, siblings, learn-ahead) and recording answers.
+
+Order, as in Anki: learning cards due now, then reviews due today, then new cards; when none is left,
+learning cards due within 20 minutes are shown early rather than making the user wait.
+Siblings (the cards of one entry) never meet on one study day: once one is answered, the others wait.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from fsrs import Rating, State
+
+from glossary.model import Entry
+from reader.study.cards import CardFaces, Cloze, card_id_for, faces_for, find_cloze
+from reader.study.clock import Clock, DayBoundary
+from reader.study.deck import deck_entries, new_card_keys
+from reader.study.replay import apply_answer, state_before
+from reader.study.scheduling import StudyScheduler, StudySettings
+from reader.study.store import NEW_STATE, Review, StoredCard, StudyStore, new_fsrs_card
+
+if TYPE_CHECKING:
+    from glossary.data import Glossary
+    from glossary.match import Matcher
+    from reader.library.store import Library
+
+LEARN_AHEAD = timedelta(minutes=20)
+#: Answer time is capped like Anki's timer, so a card left on screen over lunch does not skew the stats.
+MAX_ANSWER_MS = 60_000
+
+
+@dataclass(frozen=True)
+class DueCard:
+    """The card on screen, with what each button would do."""
+
+    entry: Entry
+    kind: str
+    card_id: int
+    stored: StoredCard | None  # None: a new card
+    faces: CardFaces
+    intervals: dict[Rating, timedelta]
+    shown_at: datetime
+    shown_monotonic: float
+
+    @property
+    def is_new(self) -> bool:
+        return self.stored is None
+
+
+@dataclass
+class Summary:
+    reviewed: int = 0
+    correct: int = 0
+    seconds: float = 0.0
+    ratings: dict[Rating, int] = field(default_factory=dict)
+
+    @property
+    def correct_share(self) -> float:
+        return self.correct / self.reviewed if self.reviewed else 0.0
+
+
+@dataclass(frozen=True)
+class Remaining:
+    learning: int
+    review: int
+    new: int
+
+
+@dataclass
+class StudySources:
+    """Where card text comes from."""
+
+    glossary: Glossary
+    library: Library
+    matcher: Matcher
+
+
+class StudySession:
+    def __init__(
+        self,
+        store: StudyStore,
+        sources: StudySources,
+        clock: Clock,
+        *,
+        settings: StudySettings | None = None,
+        boundary: DayBoundary | None = None,
+        deck: str = "opened",
+        category: str | None = None,
+    ) -> None:
+        self.store = store
+        self.sources = sources
+        self.clock = clock
+        self.settings = settings or StudySettings()
+        self.boundary = boundary or DayBoundary()
+        self.scheduler = StudyScheduler(self.settings, store.parameters())
+        self.category = category
+        self.entries = deck_entries(sources.glossary, sources.library.entry_counts_of_opened(), deck, category)
+        self.summary = Summary()
+        self._clozes: dict[str, Cloze | None] = {}
+
+    # -- choosing ------------------------------------------------------------------------------------------
+
+    def next_card(self) -> DueCard | None:
+        """The card to show now, or None when the session is over for today."""
+        for queue in self._queues(self.clock.now()):
+            if queue:
+                return self._prepare(*queue[0])
+        return None
+
+    def remaining(self) -> Remaining:
+        learning, review, new, _early = self._queues(self.clock.now(), learn_ahead=False)
+        return Remaining(len(learning), len(review), len(new))
+
+    def _queues(
+        self, now: datetime, learn_ahead: bool = True
+    ) -> list[list[tuple[Entry, str, StoredCard | None]]]:
+        day = self.boundary.study_day(now)
+        day_end = self.boundary.day_end(day)
+        today = self.store.reviews(since_day=day)
+        touched: dict[str, set[int]] = {}
+        for review in today:
+            touched.setdefault(review.entry_id, set()).add(review.card_id)
+        new_today = len({r.card_id for r in today if r.state_before == NEW_STATE})
+        reviews_today = len({r.card_id for r in today if r.state_before == int(State.Review)})
+
+        stored = [c for c in self.store.cards().values() if self._usable(c.entry_id, c.kind)]
+
+        def allowed(card: StoredCard) -> bool:
+            return card.entry_id not in touched or card.card_id in touched[card.entry_id]
+
+        learning = sorted(
+            (c for c in stored if c.card.state != State.Review and c.card.due <= now and allowed(c)),
+            key=lambda c: c.card.due,
+        )
+        claimed = {c.entry_id for c in learning}
+        reviews: list[StoredCard] = []
+        reviews_left = self.settings.reviews_per_day - reviews_today
+        for card in sorted((c for c in stored if c.card.state == State.Review), key=lambda c: c.card.due):
+            if len(reviews) >= reviews_left or card.card.due >= day_end:
+                break
+            if allowed(card) and card.entry_id not in claimed:
+                reviews.append(card)
+                claimed.add(card.entry_id)
+
+        new_left = min(
+            self.settings.new_per_day - new_today,
+            self.settings.reviews_per_day - reviews_today - new_today - len(reviews),
+        )
+        new: list[tuple[Entry, str, StoredCard | None]] = []
+        if new_left > 0:
+            introduced = {(c.entry_id, c.kind) for c in stored}
+            for entry, kind in new_card_keys(self.entries, introduced):
+                if len(new) >= new_left:
+                    break
+                if entry.id not in touched and entry.id not in claimed and self._usable(entry.id, kind):
+                    new.append((entry, kind, None))
+
+        early: list[StoredCard] = []
+        if learn_ahead and not (learning or reviews or new):
+            early = sorted(
+                (c for c in stored if c.card.state != State.Review and c.card.due <= now + LEARN_AHEAD and allowed(c)),
+                key=lambda c: c.card.due,
+            )
+        glossary = self.sources.glossary.entries
+        as_items = lambda cards: [(glossary[c.entry_id], c.kind, c) for c in cards]  # noqa: E731
+        return [as_items(learning), as_items(reviews), new, as_items(early)]
+
+    def _usable(self, entry_id: str, kind: str) -> bool:
+        """Whether the card can be shown: its entry is still in the glossary (and category), a cloze has a sentence."""
+        entry = self.sources.glossary.get(entry_id)
+        if entry is None or (self.category is not None and entry.category != self.category):
+            return False
+        return kind != "cloze" or self.cloze_for(entry_id) is not None
+
+    def _prepare(self, entry: Entry, kind: str, stored: StoredCard | None) -> DueCard:
+        cloze = self.cloze_for(entry.id) if kind == "cloze" else None
+        now = self.clock.now()
+        card_id = card_id_for(entry.id, kind)
+        base = stored.card if stored is not None else new_fsrs_card(card_id, now)
+        intervals = self.scheduler.preview(base, now)
+        return DueCard(entry, kind, card_id, stored, faces_for(entry, kind, cloze), intervals, now, time.monotonic())
+
+    def cloze_for(self, entry_id: str) -> Cloze | None:
+        """The cloze sentence for an entry (found once per session)."""
+        if entry_id not in self._clozes:
+            self._clozes[entry_id] = find_cloze(entry_id, self.sources.library, self.sources.matcher)
+        return self._clozes[entry_id]
+
+    # -- answering -----------------------------------------------------------------------------------------
+
+    def answer(self, due: DueCard, rating: Rating) -> StoredCard:
+        """Schedule and store the answer at once (committed before this returns)."""
+        now = self.clock.now()
+        # The wall clock measures thinking time; the injected clock may be frozen in tests.
+        duration_ms = min(int((time.monotonic() - due.shown_monotonic) * 1000), MAX_ANSWER_MS)
+        day = self.boundary.study_day(now)
+        after = apply_answer(due.stored, due.entry.id, due.kind, due.card_id, rating, now, day, self.scheduler)
+        review = Review(due.card_id, due.entry.id, due.kind, rating, now, day, duration_ms, state_before(due.stored))
+        self.store.record_answer(review, after)
+        self.summary.reviewed += 1
+        self.summary.correct += int(rating != Rating.Again)
+        self.summary.seconds += duration_ms / 1000
+        self.summary.ratings[rating] = self.summary.ratings.get(rating, 0) + 1
+        return after
+
+    def next_learning_due(self) -> datetime | None:
+        """When the next learning card of today comes back (for "come back at ..." after the session)."""
+        now = self.clock.now()
+        day_end = self.boundary.day_end(self.boundary.study_day(now))
+        times = [c.card.due for c in self.store.cards().values() if c.card.state != State.Review and c.card.due < day_end]
+        return min(times) if times else None
