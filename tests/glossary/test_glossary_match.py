@@ -14,15 +14,9 @@ from glossary.match import Matcher
 from glossary.model import Span
 
 
-def linked(matcher: Matcher, text: str) -> list[tuple[str, str]]:
-    spans = matcher.match_en(text)
-    for span in spans:
-        assert text[span.start : span.end] == span.text
-    return [(s.text, s.entry_id) for s in spans]
-
-
-def linked_ko(matcher: Matcher, text: str) -> list[tuple[str, str]]:
-    spans = matcher.match_ko(text)
+def linked(matcher: Matcher, text: str, korean: bool = False) -> list[tuple[str, str]]:
+    """(text, entry id) of each span, after checking that every span indexes the text exactly."""
+    spans = matcher.match_ko(text) if korean else matcher.match_en(text)
     for span in spans:
         assert text[span.start : span.end] == span.text
     return [(s.text, s.entry_id) for s in spans]
@@ -196,7 +190,7 @@ def test_nfd_input_matches_nfc_forms(matcher: Matcher) -> None:
 
 def test_korean_forms_with_particles_link_the_form_only(matcher: Matcher) -> None:
     text = "조선로동당은 조선로동당의 최고인민회의에서 김정은동지께서 조선노동당"
-    assert linked_ko(matcher, text) == [
+    assert linked(matcher, text, korean=True) == [
         ("조선로동당", "wpk"),
         ("조선로동당", "wpk"),
         ("최고인민회의", "spa"),
@@ -207,9 +201,9 @@ def test_korean_forms_with_particles_link_the_form_only(matcher: Matcher) -> Non
 
 def test_korean_form_followed_by_other_hangul_does_not_link(matcher: Matcher) -> None:
     # 당 ("the Party") must not link inside 당국 ("the authorities") or 당중앙.
-    assert linked_ko(matcher, "당국은 당중앙") == [("당국", "party-authorities")]
-    assert linked_ko(matcher, "당의 령도") == [("당", "party-short")]
-    assert linked_ko(matcher, "정당 대표") == []
+    assert linked(matcher, "당국은 당중앙", korean=True) == [("당국", "party-authorities")]
+    assert linked(matcher, "당의 령도", korean=True) == [("당", "party-short")]
+    assert linked(matcher, "정당 대표", korean=True) == []
 
 
 def test_korean_pattern_template_matches_translation(matcher: Matcher) -> None:
