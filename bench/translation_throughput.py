@@ -61,7 +61,7 @@ def _train_sentencepiece(lines: list[str], vocab_size: int) -> bytes:
     return model.getvalue()
 
 
-def _random_spec(vocabulary: list[str], layers: int, d_model: int, heads: int, ff: int, seed: int):
+def _random_spec(vocabulary: list[str], layers: int, d_model: int, heads: int, ff: int, seed: int) -> Any:
     """A Transformer spec with every weight drawn at random (scaled so activations stay finite)."""
     from ctranslate2.specs import common_spec, model_spec, transformer_spec
 

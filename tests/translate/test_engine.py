@@ -102,23 +102,25 @@ def test_target_prefix_is_requested_and_stripped(echo_engine, monkeypatch: pytes
     assert seen["batch_type"] == "examples"
 
 
+def _fresh_python(code: str) -> str:
+    """Run ``code`` in a new interpreter (a clean ``sys.modules``) and return its stripped stdout."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
 def test_importing_translation_modules_loads_no_model_libraries() -> None:
-    code = (
+    loaded = _fresh_python(
         "import sys, reader.translate, reader.translate.argos_engine, reader.translate.service, "
         "reader.translate.cache, reader.translate.cli, reader.translate.preview\n"
-        "heavy = [m for m in ('ctranslate2', 'sentencepiece', 'argostranslate.translate', 'torch') if m in sys.modules]\n"
-        "print(heavy)"
+        "print([m for m in ('ctranslate2', 'sentencepiece', 'argostranslate.translate', 'torch') if m in sys.modules])"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert loaded == "[]"
 
 
 def test_translating_never_imports_argostranslate_translate(installed_echo_model: Path) -> None:
-    code = (
+    loaded = _fresh_python(
         "import sys\n"
         "from reader.translate.argos_engine import load_engine\n"
         "assert load_engine().translate_batch(['a_b']) == ['a_b']\n"
         "print('argostranslate.translate' in sys.modules, 'onnxruntime' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False False"
+    assert loaded == "False False"
