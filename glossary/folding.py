@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -68,10 +68,15 @@ class FoldedText:
     orig_starts: list[int]
     orig_lengths: list[int]
     one_to_one: list[bool]
+    #: Folded and original are the same length with no merged runs: ``to_original`` is the identity.
+    identity: bool = field(init=False)
 
-    @property
-    def identity(self) -> bool:
-        return len(self.fold_starts) == 1 and self.one_to_one[0] and len(self.folded) == len(self.original)
+    def __post_init__(self) -> None:
+        self.identity = len(self.fold_starts) == 1 and self.one_to_one[0] and len(self.folded) == len(self.original)
+
+    def with_folded(self, folded: str) -> FoldedText:
+        """The same segments over another string of the same length (the case-folded twin of a cased fold)."""
+        return FoldedText(self.original, folded, self.fold_starts, self.orig_starts, self.orig_lengths, self.one_to_one)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` for the folded half-open range ``start..end`` (end > start)."""
@@ -89,7 +94,8 @@ class FoldedText:
 
 def _fast_fold(text: str, base: str) -> FoldedText:
     """``base`` has one folded character per original character; only whitespace runs shrink."""
-    runs = list(_SPACE_RUN.finditer(base))
+    # The substring test is C-fast; the regex would stop at every one of the text's spaces.
+    runs = list(_SPACE_RUN.finditer(base)) if "  " in base else []
     if not runs:
         return FoldedText(text, base, [0], [0], [len(text)], [True])
     pieces: list[str] = []
@@ -147,6 +153,17 @@ def _slow_fold(text: str, casefold: bool) -> FoldedText:
     if not fold_starts:
         return FoldedText(text, "", [0], [0], [0], [True])
     return FoldedText(text, "".join(pieces), fold_starts, orig_starts, orig_lengths, one_to_one)
+
+
+def fold_both(text: str, normalized: str) -> tuple[FoldedText, FoldedText]:
+    """(case-folded, case-kept) folds of ``text``, sharing one segment map whenever case folding keeps lengths."""
+    cased = fold_text(text, casefold=False, normalized=normalized)
+    if text.isascii():
+        return cased.with_folded(cased.folded.lower()), cased
+    lowered = cased.folded.casefold()
+    if len(lowered) == len(cased.folded) and unicodedata.is_normalized("NFC", text):
+        return cased.with_folded(lowered), cased
+    return fold_text(text, normalized=normalized), cased
 
 
 def fold_text(text: str, casefold: bool = True, normalized: str | None = None) -> FoldedText:

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 import ahocorasick
 
 from glossary.data import Glossary
-from glossary.folding import FoldedText, fold_key, fold_text, is_word_char, normalize_chars
+from glossary.folding import FoldedText, fold_both, fold_key, fold_text, is_word_char, normalize_chars
 from glossary.forms import Key, english_keys, exact_tokens_match
 from glossary.korean import korean_boundaries
 from glossary.model import Entry, Span
@@ -124,10 +124,13 @@ class Matcher:
 
     def _english_hits(self, text: str, normalized: str) -> list[Candidate]:
         candidates: list[Candidate] = []
-        if text and self._english is not None:
-            self._scan(self._english, text, fold_text(text, normalized=normalized), candidates)
-        if text and self._english_cased is not None:
-            self._scan(self._english_cased, text, fold_text(text, casefold=False, normalized=normalized), candidates)
+        if not text:
+            return candidates
+        folded, cased = fold_both(text, normalized)
+        if self._english is not None:
+            self._scan(self._english, text, folded, candidates)
+        if self._english_cased is not None:
+            self._scan(self._english_cased, text, cased, candidates)
         return candidates
 
     @staticmethod
