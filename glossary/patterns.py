@@ -191,7 +191,10 @@ class PatternSet:
                     if m.end() > m.start() and on_boundaries(text, m.start(), m.end())
                 ]
             except TimeoutError:
-                self._compiled.remove(item)
+                try:
+                    self._compiled.remove(item)
+                except ValueError:
+                    continue  # another thread (the app matches in workers) disabled it first
                 self.warnings.append(
                     f"{entry.origin}: pattern of '{entry.id}' took over {self.timeout:g} s on one text"
                     " and is disabled for this session"
