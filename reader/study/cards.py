@@ -93,7 +93,7 @@ def find_cloze(entry_id: str, library: Library, matcher: Matcher, max_articles: 
     """The best sentence for a cloze of ``entry_id`` from the library, preferring articles the user opened.
 
     Deterministic: among the sentences where the matcher links the entry, the one nearest 20 words wins
-    (ties: earlier article, earlier sentence). Example: for ``wpk``, "The WPK Central Committee sent a
+    (ties: earlier article, earlier sentence), skipping sentences that repeat the term outside the blank. Example: for ``wpk``, "The WPK Central Committee sent a
     message ..." beats a one-line caption and a 70-word sentence.
     """
     items = library.articles_using(entry_id, limit=50)
@@ -106,7 +106,8 @@ def find_cloze(entry_id: str, library: Library, matcher: Matcher, max_articles: 
             if not _CLOZE_MIN_WORDS <= words <= _CLOZE_MAX_WORDS:
                 continue
             span = next((s for s in matcher.match_en(sentence) if s.entry_id == entry_id), None)
-            if span is None:
+            # A sentence that repeats the term elsewhere would show the answer beside the blank.
+            if span is None or span.text.lower() in (sentence[: span.start] + sentence[span.end :]).lower():
                 continue
             score = abs(words - 20)
             if best is None or score < best[0]:

@@ -82,12 +82,19 @@ def run_plain_session(
         pass
     print("", file=out)
     print(summary_line(session.summary), file=out)
+    print(outlook(session), file=out)
+    return session.summary
+
+
+def outlook(session: StudySession) -> str:
+    """What is left today, after a session ended or was stopped."""
+    left = session.remaining()
+    if left.learning + left.review + left.new:
+        return f"Still to do today: {left.learning} learning, {left.review} review, {left.new} new."
     later = session.next_learning_due()
     if later is not None:
-        print(f"Learning cards come back from {later.astimezone():%H:%M} today.", file=out)
-    elif session.summary.reviewed or remaining.learning + remaining.review + remaining.new == 0:
-        print("Nothing more is due today.", file=out)
-    return session.summary
+        return f"Learning cards come back from {later.astimezone():%H:%M} today."
+    return "Nothing more is due today."
 
 
 def _ask_rating(read: Callable[[str], str], err: TextIO) -> Rating:

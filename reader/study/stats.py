@@ -33,7 +33,7 @@ class StudyStats:
     today: date
     reviews_total: int
     reviews_today: int
-    due_today: int
+    due_today: int  # cards due on today's study day (overdue included), learning steps too
     new_today: int
     counts: dict[str, int]  # per state name, new = cards of the deck not yet introduced
     forecast: list[int]  # cards due on each of the next FORECAST_DAYS study days (today includes overdue)
@@ -96,6 +96,7 @@ def compute_stats(session: StudySession) -> StudyStats:
             first_of_day.setdefault((review.card_id, review.study_day), review.rating)
     passed = sum(1 for rating in first_of_day.values() if rating != Rating.Again)
     remaining = session.remaining()
+    due_by_day = forecast(stored, boundary, today)
     glossary = session.sources.glossary
     leeches = [
         Leech(c.entry_id, c.kind, c.lapses, *_texts(glossary.get(c.entry_id)))
@@ -106,10 +107,10 @@ def compute_stats(session: StudySession) -> StudyStats:
         today=today,
         reviews_total=len(reviews),
         reviews_today=sum(1 for r in reviews if r.study_day == today),
-        due_today=remaining.learning + remaining.review,
+        due_today=due_by_day[0],
         new_today=remaining.new,
         counts=counts,
-        forecast=forecast(stored, boundary, today),
+        forecast=due_by_day,
         retention=passed / len(first_of_day) if first_of_day else None,
         retention_reviews=len(first_of_day),
         leeches=leeches,

@@ -21,7 +21,7 @@ from textual.widgets import Button, Footer, Static
 
 from reader.errors import ReaderError
 from reader.study.clock import Clock, SystemClock
-from reader.study.plain import summary_line
+from reader.study.plain import outlook, summary_line
 from reader.study.report import forecast_bars, retention_text
 from reader.study.scheduling import RATING_NAMES, RATINGS, format_interval
 from reader.study.session import DueCard, StudySession
@@ -141,11 +141,7 @@ class StudyScreen(Screen[None]):
         self.finished = True
         text = Text("Session done\n\n", style="bold")
         text.append(summary_line(self.session.summary) + "\n")
-        later = self.session.next_learning_due()
-        if later is not None:
-            text.append(f"Learning cards come back from {later.astimezone():%H:%M} today.\n")
-        else:
-            text.append("Nothing more is due today.\n")
+        text.append(outlook(self.session) + "\n")
         text.append("\nt shows statistics · Esc goes back to reading", style="dim")
         self._show_message(text)
 
