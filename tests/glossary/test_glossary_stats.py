@@ -28,3 +28,19 @@ def test_coverage_counts_linked_and_missing(matcher: Matcher) -> None:
     assert coverage.linked("Kim Jong Un")
     assert not coverage.linked("Rodong Sinmun")
     assert coverage.missing() == [("Rodong Sinmun", 5)]
+
+
+def test_glued_known_names_are_split_before_counting(matcher: Matcher) -> None:
+    from glossary.stats import name_splitter
+
+    split = name_splitter(["Kim Jong Un", "Ri"])
+    assert split("the respectedComradeKim Jong Unreceived him") == "the respectedComrade Kim Jong Un received him"
+    assert split("Ring road") == "Ring road"  # one-word names are never split off
+    texts = ["Pyongyang, May 5 -- Respected ComradeKim Jong Unvisited the Rodong Sinmun."] * 5
+    coverage = corpus_coverage(matcher, iter(texts))
+    assert coverage.counts["Respected Comrade Kim Jong Un"] == 5
+    assert coverage.missing() == [("Respected Comrade Kim Jong Un", 5), ("Rodong Sinmun", 5)]
+
+
+def test_dates_are_not_ngrams() -> None:
+    assert ngrams("on May Juche 113 (2024) and Friday Prayers") == []
