@@ -207,3 +207,21 @@ def test_lookup_reads_hyphens_as_spaces_and_finds_plurals(capsys: pytest.Capture
     code, out, _ = run(capsys, "lookup", "vice ministers", "--json", "--limit", "1")
     assert code == 0
     assert [(h["id"], h["matched"]) for h in json.loads(out)] == [("vice-minister", "inflected form")]
+
+
+def test_terminal_card_prints_entry_text_as_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "- {id: markup, en: Markup term, ko: 마크업, note: 'see [red]this[/red] and [link=x]y', sources: [],"
+        " verified: false}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = run(capsys, "show", "markup", "--glossary", str(mine))
+    plain = __import__("re").sub(r"\x1b\[[0-9;]*m", "", out)
+    assert code == 0
+    assert "╭─ Markup term  마크업" in plain
+    assert "see [red]this[/red] and [link=x]y" in plain
