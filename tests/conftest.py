@@ -75,3 +75,17 @@ def corpus_path() -> Path:
     if not CORPUS.exists():
         pytest.skip(f"dev corpus not found at {CORPUS}")
     return CORPUS
+
+
+@pytest.fixture
+def installed_echo_model(echo_model_package: Path) -> Path:
+    """The echo model unpacked into this test's own ``ARGOS_PACKAGES_DIR``, as Argos installs it (plain unzip)."""
+    import os
+    import zipfile
+
+    packages_dir = Path(os.environ["ARGOS_PACKAGES_DIR"])
+    packages_dir.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(echo_model_package) as archive:
+        archive.extractall(packages_dir)
+        top = archive.namelist()[0].split("/")[0]
+    return packages_dir / top

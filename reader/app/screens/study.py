@@ -108,8 +108,7 @@ class StudyScreen(Screen[None]):
         self.query_one("#study-header", Static).update(header)
 
         front = Text()
-        label = "new" if card.is_new else card.stored.card.state.name.lower()  # type: ignore[union-attr]
-        front.append(f"{label} · {card.kind}\n", style="dim")
+        front.append(f"{card.label} · {card.kind}\n", style="bold red" if card.leech else "dim")
         front.append(card.faces.prompt + "\n\n")
         front.append(card.faces.front, style="bold")
         if card.faces.hint:

@@ -1,0 +1,154 @@
+"""The reader app: owns the shared context and the translation engine, routes between screens."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from reader.app.commands import ArticleCommands, GlossaryCommands
+from reader.app.themes import HIGH_CONTRAST, TERM_VARIABLE_DEFAULTS, TERM_VARIABLE_DEFAULTS_LIGHT
+from reader.articles.model import Article
+from reader.context import ReaderContext
+
+
+class ReaderApp(App[None]):
+    """``ReaderApp(article)`` opens on the article; ``open_library=True`` shows the library on top."""
+
+    TITLE = "kcna-reader"
+    COMMANDS = App.COMMANDS | {GlossaryCommands, ArticleCommands}
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        context: ReaderContext | None = None,
+        open_library: bool = False,
+        from_code: str = "en",
+        to_code: str = "ko",
+    ) -> None:
+        super().__init__()
+        self.context = context or ReaderContext()
+        self.initial_article = article
+        self.open_library_first = open_library
+        self.from_code = from_code
+        self.to_code = to_code
+        self._engine: Any = None
+        self._engine_lock = threading.Lock()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Textual asks for these while building the current theme's CSS variables, so the theme is known here.
+        term_colours = TERM_VARIABLE_DEFAULTS if self.current_theme.dark else TERM_VARIABLE_DEFAULTS_LIGHT
+        return {**super().get_theme_variable_defaults(), **term_colours}
+
+    def on_mount(self) -> None:
+        from reader.app.screens.reading import ReadingScreen
+
+        self.register_theme(HIGH_CONTRAST)
+        library_id = self._remember(self.initial_article)
+        self.push_screen(ReadingScreen(self.initial_article, library_id))
+        if self.open_library_first:
+            self.action_open_library()
+
+    def _remember(self, article: Article) -> int | None:
+        """Add the opened article to the library (once, by content hash) and mark it opened."""
+        try:
+            self.context.ensure_seeded()
+            library_id, _added = self.context.library.add(article, self.context.entry_counts(article))
+            self.context.library.mark_opened(library_id)
+            return library_id
+        except Exception as exc:  # the library is a convenience: reading must still work without it
+            self.notify(f"Library unavailable: {exc}", severity="warning")
+            return None
+
+    # -- the engine, shared by every translation job ---------------------------------------------------------
+
+    def get_engine(self) -> Any:
+        """Load the translation engine once (in a worker thread); raises NoModelError when none is installed."""
+        with self._engine_lock:
+            if self._engine is None:
+                from reader.translate.argos_engine import load_engine
+
+                self._engine = load_engine(self.from_code, self.to_code)
+            return self._engine
+
+    # -- navigation --------------------------------------------------------------------------------------------
+
+    @property
+    def reading_screen(self) -> Screen[Any] | None:
+        from reader.app.screens.reading import ReadingScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                return screen
+        return None
+
+    def open_article(self, article: Article, library_id: int | None) -> None:
+        from reader.app.screens.reading import ReadingScreen
+
+        reading = self.reading_screen
+        while self.screen is not reading and len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(reading, ReadingScreen):
+            if library_id is not None:
+                self.context.library.mark_opened(library_id)
+            reading.open_article(article, library_id)
+
+    def open_library_article(self, library_id: int) -> None:
+        self.open_article(self.context.library.article(library_id), library_id)
+
+    def action_open_library(self) -> None:
+        from reader.app.screens.library import LibraryScreen
+
+        if not isinstance(self.screen, LibraryScreen):
+            self.push_screen(LibraryScreen())
+
+    def action_help(self) -> None:
+        from reader.app.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_study(self) -> None:
+        try:
+            from reader.app.screens.study import StudyScreen
+        except ImportError:
+            self.notify("Study sessions are not available in this build.", severity="warning")
+            return
+        self.push_screen(StudyScreen())
+
+    def show_entry(self, entry_id: str) -> None:
+        from reader.app.screens.reading import ReadingScreen
+
+        reading = self.reading_screen
+        if isinstance(reading, ReadingScreen):
+            while self.screen is not reading and len(self.screen_stack) > 1:
+                self.pop_screen()
+            reading.show_entry(entry_id)
+
+    def get_system_commands(self, screen: Screen[Any]):  # type: ignore[no-untyped-def]
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Library", "Browse and search the imported articles", self.action_open_library)
+        yield SystemCommand("High contrast", "Switch to the high-contrast theme", self._high_contrast)
+        yield SystemCommand("Help", "Keys and what the colours mean", self.action_help)
+
+    def _high_contrast(self) -> None:
+        self.theme = HIGH_CONTRAST.name
+
+    # -- errors from any worker, handled in one place --------------------------------------------------------
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.notify(f"{event.worker.description or 'Background job'} failed: {error}", severity="error", timeout=10)
+
+
+def default_article_path() -> Path:
+    from reader.paths import DEFAULT_ARTICLE
+
+    return DEFAULT_ARTICLE

@@ -1,0 +1,38 @@
+"""``reader [FILE] [--library] [--plain]``: open the app (or, with --plain, print the article and translation)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", nargs="?", type=Path, help="article to open (default: the seed article)")
+    parser.add_argument("--library", action="store_true", help="open the library first")
+    parser.add_argument("--plain", action="store_true", help="print sentence by sentence instead of opening the app")
+    parser.add_argument("--glossary", type=Path, action="append", default=[], help="an extra glossary YAML file")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.articles.load import load_article
+    from reader.paths import DEFAULT_ARTICLE
+
+    path = args.file or DEFAULT_ARTICLE
+    if args.plain or not sys.stdout.isatty():
+        from reader.translate.preview import print_preview
+
+        return print_preview(path)
+    article = load_article(path)  # a bad file fails here, as one line, before the screen is taken over
+    for warning in article.warnings:
+        print(f"reader: {path}: {warning}", file=sys.stderr)
+
+    from reader.app.app import ReaderApp
+    from reader.context import ReaderContext
+
+    context = ReaderContext(glossary_paths=args.glossary)
+    _ = context.conn  # open the store now: a bad database is a one-line error, not a crash inside the app
+    for warning in context.glossary.warnings:
+        print(f"reader: {warning}", file=sys.stderr)
+    ReaderApp(article, context=context, open_library=args.library).run()
+    return 0

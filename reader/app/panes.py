@@ -1,0 +1,78 @@
+"""What each pane shows, as blocks for ``reader.app.layout``: a pure function of the reading view.
+
+Labels matter here: a translation pane without a real model says so, and the glossary gloss is never called a
+translation.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from reader.app.layout import Block, FlowBlock, GlossBlock, NoteBlock, PaneSentence, TermMark
+from reader.articles.model import Article
+from reader.view import ReadingView, TermMatcher, gloss_line
+
+#: Drawn after a translated sentence that lacks the Korean form of a term linked in its source.
+MISSING_TERM_MARKER = "⚑"
+PENDING_TEXT = "…"
+GLOSS_LABEL = "Glossary gloss, not a translation: each linked term with its Korean form under it."
+
+
+def header_text(article: Article) -> Text:
+    header = Text(article.title, style="bold")
+    details = [part for part in (article.date, article.place, article.agency) if part]
+    if details:
+        header.append("\n" + " · ".join(details), style="dim")
+    if article.keywords:
+        header.append("   " + " / ".join(article.keywords), style="italic dim")
+    return header
+
+
+def _marks(spans) -> list[TermMark]:  # type: ignore[no-untyped-def]
+    return [TermMark(span.start, span.end, span.category, span.entry_id) for span in spans]
+
+
+def source_blocks(view: ReadingView) -> list[Block]:
+    return [
+        FlowBlock([PaneSentence(i, view.sentences[i].source, _marks(view.sentences[i].source_spans)) for i in paragraph])
+        for paragraph in view.paragraphs
+    ]
+
+
+def target_blocks(view: ReadingView) -> list[Block]:
+    """Translations as they arrive; a sentence not yet translated shows a dim placeholder."""
+    blocks: list[Block] = []
+    for paragraph in view.paragraphs:
+        sentences = []
+        for index in paragraph:
+            sentence = view.sentences[index]
+            if sentence.translation is None:
+                sentences.append(PaneSentence(index, PENDING_TEXT, dim=True))
+            else:
+                marker = MISSING_TERM_MARKER if sentence.missing_entry_ids else ""
+                sentences.append(PaneSentence(index, sentence.translation, _marks(sentence.target_spans), marker=marker))
+        blocks.append(FlowBlock(sentences))
+    return blocks
+
+
+def gloss_blocks(view: ReadingView, matcher: TermMatcher, reason: str, install_command: str) -> list[Block]:
+    """No model: the install hint, then the interlinear glossary gloss of every sentence, plainly labelled."""
+    blocks: list[Block] = [
+        NoteBlock(f"No translation: {reason}", style_class="hint"),
+        NoteBlock(f"Install one:  {install_command}", style_class="hint"),
+        NoteBlock(GLOSS_LABEL, style_class="label"),
+    ]
+    for sentence in view.sentences:
+        pairs = [(english, korean or "?", number) for number, (english, korean, _span) in enumerate(gloss_line(sentence, matcher))]
+        blocks.append(GlossBlock(sentence.index, pairs))
+    return blocks
+
+
+def target_label(state: str, model_label: str, view: ReadingView | None) -> Text:
+    if state == "unavailable":
+        return Text("Korean · glossary gloss (no translation model installed)", style="bold")
+    label = Text("Korean · ")
+    label.append(model_label or "loading model…")
+    if view is not None and state in ("translating", "pending") and not view.fully_translated:
+        label.append(f" · {view.translated_count}/{len(view.sentences)}", style="dim")
+    return label

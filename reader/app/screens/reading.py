@@ -1,0 +1,391 @@
+"""The reading screen: the article and its translation side by side, sentence-aligned, terms linked in both.
+
+State kept here: the ``ReadingView`` of the open article, the cursor sentence and the selected term. Drawing is
+the panes' job; translation is a thread worker that posts messages (``reader.app.messages``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from reader.app import panes
+from reader.app.messages import SentencesTranslated, TranslationProgress, TranslationStarted, TranslationUnavailable
+from reader.app.widgets.glossary_panel import GlossaryPanel, PanelContent
+from reader.app.widgets.sentence_pane import SentencePane
+from reader.articles.model import Article
+from reader.view import ReadingView, apply_translation
+
+if TYPE_CHECKING:
+    from reader.app.app import ReaderApp
+
+#: Below this many columns the panes stack one above the other.
+NARROW_WIDTH = 100
+
+
+class TranslationCancelled(Exception):
+    """Raised inside the worker when another article was opened."""
+
+
+class ReadingScreen(Screen[None]):
+    CSS_PATH = "reading.tcss"
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Next", key_display="j/↓"),
+        Binding("k,up", "move(-1)", "Prev", key_display="k/↑"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("tab", "cycle_term(1)", "Next term", priority=True),
+        Binding("shift+tab", "cycle_term(-1)", "Prev term", show=False, priority=True),
+        Binding("enter", "open_term", "Explain"),
+        Binding("escape", "close_panel", "Close panel", show=False),
+        Binding("l", "app.open_library", "Library"),
+        Binding("s", "app.study", "Study"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, article: Article, library_id: int | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.library_id = library_id
+        self.view: ReadingView | None = None
+        self.cursor = 0
+        self.selected: tuple[int, int] | None = None  # (sentence, source span index)
+        self.token = 0
+        self.model_label = ""
+        self.translation_state = "pending"  # pending | translating | done | unavailable
+        self.unavailable_reason = ""
+        self.install_command = ""
+        self._syncing = False
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="article-header")
+        with Horizontal(id="panes"):
+            with Vertical(id="source-column", classes="column"):
+                yield Static("English · KCNA", id="source-label", classes="pane-label")
+                yield SentencePane(id="source")
+            with Vertical(id="target-column", classes="column"):
+                yield Static("Korean", id="target-label", classes="pane-label")
+                yield SentencePane(id="target")
+                yield ProgressBar(id="progress", show_eta=False)
+            yield GlossaryPanel(id="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#panel").display = False
+        self.query_one("#progress").display = False
+        self.watch(self.source_pane, "scroll_y", self._source_scrolled, init=False)
+        self.watch(self.target_pane, "scroll_y", self._target_scrolled, init=False)
+        self.open_article(self.article, self.library_id)
+        self.source_pane.focus()
+
+    @property
+    def source_pane(self) -> SentencePane:
+        return self.query_one("#source", SentencePane)
+
+    @property
+    def target_pane(self) -> SentencePane:
+        return self.query_one("#target", SentencePane)
+
+    # -- opening an article -------------------------------------------------------------------------------------
+
+    def open_article(self, article: Article, library_id: int | None = None) -> None:
+        """Show ``article``; starting its translation cancels the running job of the previous one."""
+        context = self.reader_app.context
+        self.article = article
+        self.library_id = library_id
+        self.view = context.reading_view(article)
+        self.cursor = 0
+        self.selected = None
+        self.token += 1
+        self.translation_state = "pending"
+        self.model_label = ""
+        self.query_one("#article-header", Static).update(panes.header_text(article))
+        self.query_one("#panel").display = False
+        self.source_pane.set_blocks(panes.source_blocks(self.view))
+        self.source_pane.scroll_home(animate=False)
+        self.target_pane.scroll_home(animate=False)
+        self._redraw_target()
+        self._apply_cursor(scroll=False)
+        self.translate_view(self.token, [s.source for s in self.view.sentences])
+
+    @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
+    def translate_view(self, token: int, sentences: list[str]) -> None:
+        """Load the engine once per app, then translate: cached sentences come back first, without model work."""
+        from reader.errors import NoModelError, ReaderError
+        from reader.store.db import open_store
+        from reader.translate.cache import TranslationCache
+        from reader.translate.service import translate_sentences
+
+        worker = get_current_worker()
+        app = self.reader_app
+        try:
+            engine = app.get_engine()
+        except NoModelError as exc:
+            reason = f"no translation model for {exc.from_code}->{exc.to_code} is installed."
+            self.post_message(TranslationUnavailable(token, reason, f"reader models install {exc.from_code} {exc.to_code}"))
+            return
+        except ReaderError as exc:
+            self.post_message(TranslationUnavailable(token, str(exc), "reader models list"))
+            return
+        self.post_message(TranslationStarted(token, engine.model_label))
+        # SQLite connections stay in the thread that uses them: this worker opens its own.
+        conn = open_store(app.context.store_path)
+        try:
+            cache = TranslationCache(conn)
+
+            def on_batch(translations: dict[int, str]) -> None:
+                if worker.is_cancelled:
+                    raise TranslationCancelled
+                self.post_message(SentencesTranslated(token, dict(translations)))
+
+            def on_progress(done: int, total: int | None) -> None:
+                if worker.is_cancelled:
+                    raise TranslationCancelled
+                self.post_message(TranslationProgress(token, done, total or len(sentences)))
+
+            translate_sentences(sentences, engine, cache, progress=on_progress, on_batch=on_batch)
+        except TranslationCancelled:
+            return
+        finally:
+            conn.close()
+
+    @on(TranslationStarted)
+    def _translation_started(self, message: TranslationStarted) -> None:
+        if message.token != self.token:
+            return
+        self.model_label = message.model_label
+        if self.translation_state == "pending":
+            self.translation_state = "translating"
+        self._update_target_label()
+
+    @on(SentencesTranslated)
+    def _sentences_translated(self, message: SentencesTranslated) -> None:
+        if message.token != self.token or self.view is None:
+            return
+        context = self.reader_app.context
+        for index, translation in message.translations.items():
+            apply_translation(self.view, index, translation, context.matcher, context.glossary)
+        if self.view.fully_translated:
+            self.translation_state = "done"
+            self.query_one("#progress").display = False
+        self._redraw_target()
+
+    @on(TranslationProgress)
+    def _translation_progress(self, message: TranslationProgress) -> None:
+        if message.token != self.token:
+            return
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = message.done < message.total
+        bar.update(total=message.total, progress=message.done)
+
+    @on(TranslationUnavailable)
+    def _translation_unavailable(self, message: TranslationUnavailable) -> None:
+        if message.token != self.token:
+            return
+        self.translation_state = "unavailable"
+        self.unavailable_reason = message.reason
+        self.install_command = message.install_command
+        self._redraw_target()
+
+    def _redraw_target(self) -> None:
+        if self.view is None:
+            return
+        context = self.reader_app.context
+        if self.translation_state == "unavailable":
+            blocks = panes.gloss_blocks(self.view, context.matcher, self.unavailable_reason, self.install_command)
+        else:
+            blocks = panes.target_blocks(self.view)
+        self.target_pane.set_blocks(blocks)
+        self._update_target_label()
+        self._apply_cursor(scroll=False)
+
+    def _update_target_label(self) -> None:
+        label = self.query_one("#target-label", Static)
+        label.update(panes.target_label(self.translation_state, self.model_label, self.view))
+
+    # -- cursor, terms, panel -------------------------------------------------------------------------------------
+
+    def _apply_cursor(self, scroll: bool = True) -> None:
+        target_selection = self._target_selection()
+        self.source_pane.set_cursor(self.cursor, self.selected)
+        self.target_pane.set_cursor(self.cursor, target_selection)
+        if scroll:
+            self._syncing = True
+            self.source_pane.scroll_to_sentence(self.cursor)
+            self.target_pane.scroll_to_sentence(self.cursor)
+            self.call_after_refresh(self._end_sync)
+
+    def _end_sync(self) -> None:
+        self._syncing = False
+
+    def _target_selection(self) -> tuple[int, int] | None:
+        """The selected source term's counterpart in the target pane (same entry in the same sentence)."""
+        if self.selected is None or self.view is None:
+            return None
+        sentence_index, term = self.selected
+        sentence = self.view.sentences[sentence_index]
+        if self.translation_state == "unavailable":
+            return self.selected  # the gloss lists the source terms in source order
+        entry_id = sentence.source_spans[term].entry_id
+        for number, span in enumerate(sentence.target_spans):
+            if span.entry_id == entry_id:
+                return (sentence_index, number)
+        return None
+
+    def action_move(self, step: int) -> None:
+        if self.view is None or not self.view.sentences:
+            return
+        self.cursor = min(max(self.cursor + step, 0), len(self.view.sentences) - 1)
+        self.selected = None
+        self._apply_cursor()
+
+    def action_page(self, direction: int) -> None:
+        self.source_pane.scroll_page_down(animate=False) if direction > 0 else self.source_pane.scroll_page_up(animate=False)
+        top = self.source_pane.top_sentence()
+        if top is not None:
+            self.cursor = top
+            self.selected = None
+            self._apply_cursor()
+
+    def action_first(self) -> None:
+        self.action_move(-(10**9))
+
+    def action_last(self) -> None:
+        self.action_move(10**9)
+
+    def action_cycle_term(self, step: int) -> None:
+        if self.view is None:
+            return
+        positions = self.view.term_positions()
+        if not positions:
+            self.notify("No glossary terms in this article.", severity="information")
+            return
+        current = self.selected or (self.cursor, -1 if step > 0 else 10**9)
+        if step > 0:
+            following = [p for p in positions if p > current]
+            target = following[0] if following else positions[0]
+        else:
+            preceding = [p for p in positions if p < current]
+            target = preceding[-1] if preceding else positions[-1]
+        self.select_term(*target)
+
+    def action_open_term(self) -> None:
+        if self.view is None:
+            return
+        if self.selected is None:
+            spans = self.view.sentences[self.cursor].source_spans if self.view.sentences else []
+            if not spans:
+                self.notify("No glossary term in this sentence; Tab jumps to the next one.")
+                return
+            self.selected = (self.cursor, 0)
+        self.select_term(*self.selected)
+
+    def action_close_panel(self) -> None:
+        self.query_one("#panel").display = False
+        self.selected = None
+        self._apply_cursor(scroll=False)
+
+    def select_term(self, sentence: int, term: int) -> None:
+        """Make (sentence, source term) the selection, move the cursor there and explain it in the panel."""
+        if self.view is None:
+            return
+        self.cursor = sentence
+        self.selected = (sentence, term)
+        self._apply_cursor()
+        span = self.view.sentences[sentence].source_spans[term]
+        self.show_entry(span.entry_id, span=span, sentence=sentence)
+
+    def show_entry(self, entry_id: str, span=None, sentence: int | None = None) -> None:  # type: ignore[no-untyped-def]
+        """Open ``entry_id`` in the side panel (from a term, a related link, or the command palette)."""
+        context = self.reader_app.context
+        entry = context.glossary.get(entry_id)
+        if entry is None:
+            self.notify(f"No glossary entry {entry_id!r}.", severity="warning")
+            return
+        missing = False
+        if sentence is not None and self.view is not None:
+            view_sentence = self.view.sentences[sentence]
+            missing = view_sentence.translated and entry_id in view_sentence.missing_entry_ids
+        content = PanelContent(
+            entry=entry,
+            span=span,
+            korean=context.matcher.korean_for(span) if span is not None else entry.ko,
+            missing_from_translation=missing,
+            related=tuple(e for e in (context.glossary.get(r) for r in entry.related) if e is not None),
+            parent=context.glossary.get(entry.parent) if entry.parent else None,
+            other_articles=tuple(context.library.articles_using(entry_id, exclude=self.library_id, limit=8)),
+        )
+        panel = self.query_one("#panel", GlossaryPanel)
+        panel.display = True
+        panel.show(content)
+
+    @on(SentencePane.SentenceClicked)
+    def _sentence_clicked(self, message: SentencePane.SentenceClicked) -> None:
+        self.cursor = message.sentence
+        self.selected = None
+        self._apply_cursor(scroll=False)
+
+    @on(SentencePane.TermClicked)
+    def _term_clicked(self, message: SentencePane.TermClicked) -> None:
+        if self.view is None:
+            return
+        sentence = self.view.sentences[message.sentence]
+        if message.pane is self.source_pane or self.translation_state == "unavailable":
+            self.select_term(message.sentence, message.term)
+            return
+        # A Korean term in the translation: select its source counterpart when there is one.
+        span = sentence.target_spans[message.term]
+        for number, source_span in enumerate(sentence.source_spans):
+            if source_span.entry_id == span.entry_id:
+                self.select_term(message.sentence, number)
+                return
+        self.cursor = message.sentence
+        self.selected = None
+        self._apply_cursor(scroll=False)
+        self.show_entry(span.entry_id, span=span, sentence=message.sentence)
+
+    @on(GlossaryPanel.EntryLinkClicked)
+    def _entry_link_clicked(self, message: GlossaryPanel.EntryLinkClicked) -> None:
+        self.show_entry(message.entry_id)
+
+    @on(GlossaryPanel.ArticleLinkClicked)
+    def _article_link_clicked(self, message: GlossaryPanel.ArticleLinkClicked) -> None:
+        self.reader_app.open_library_article(message.library_id)
+
+    # -- layout and scroll sync ------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.query_one("#panes").set_class(self.size.width < NARROW_WIDTH, "-narrow")
+
+    def _source_scrolled(self, _value: float) -> None:
+        self._sync_scroll(self.source_pane, self.target_pane)
+
+    def _target_scrolled(self, _value: float) -> None:
+        self._sync_scroll(self.target_pane, self.source_pane)
+
+    def _sync_scroll(self, leader: SentencePane, follower: SentencePane) -> None:
+        """Mouse scrolling one pane brings the same sentence to the top of the other."""
+        if self._syncing:
+            return
+        top = leader.top_sentence()
+        lines = follower.sentence_lines(top) if top is not None else None
+        if lines is None:
+            return
+        self._syncing = True
+        follower.scroll_to(y=lines[0], animate=False, immediate=True)
+        self.call_after_refresh(self._end_sync)

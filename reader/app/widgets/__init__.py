@@ -1,0 +1,1 @@
+"""Small widgets that own their messages."""

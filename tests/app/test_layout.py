@@ -1,0 +1,66 @@
+"""Line layout of the panes: wrapping by cell width, and the sentence/term ranges each line keeps."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from reader.app.layout import (
+    FlowBlock,
+    GlossBlock,
+    NoteBlock,
+    PaneSentence,
+    TermMark,
+    layout_blocks,
+    layout_flow,
+    layout_gloss,
+    wrap_offsets,
+)
+
+
+def test_wrap_breaks_at_spaces_and_drops_them() -> None:
+    assert wrap_offsets("Kim Jong Un received Sergei Lavrov.", 14) == [(0, 11), (12, 20), (21, 35)]
+
+
+def test_wrap_counts_korean_as_two_cells_and_folds_long_words() -> None:
+    lines = wrap_offsets("김정은동지께서 접견하시였다", 8)
+    text = "김정은동지께서 접견하시였다"
+    assert all(len(text[a:b]) <= 4 for a, b in lines)
+    assert "".join(text[a:b] for a, b in lines) == text.replace(" ", "")
+
+
+def test_flow_keeps_sentence_and_term_ranges_per_line() -> None:
+    block = FlowBlock(
+        [
+            PaneSentence(0, "Kim Jong Un received Sergei Lavrov.", [TermMark(0, 11, "person", "kim-jong-un")]),
+            PaneSentence(1, "He smiled."),
+        ]
+    )
+    lines = layout_flow(block, 20, {})
+    assert [line.text.plain for line in lines] == ["Kim Jong Un received", "Sergei Lavrov. He", "smiled."]
+    assert lines[0].terms == [(0, 0, 0, 11)]
+    assert lines[1].sentences == [(0, 0, 14), (1, 15, 17)]
+    # The click data on a term is the sentence and term number, nothing from the text.
+    metas = [span.style.meta for span in lines[0].text.spans if span.start == 0 and span.end == 11]
+    assert {"sentence": 0, "term": 0} in [dict(m) for m in metas] or any(m.get("term") == 0 for m in metas)
+
+
+def test_markup_in_article_text_stays_literal() -> None:
+    block = FlowBlock([PaneSentence(0, "[b]bold[/b] and [@click=app.quit]quit[/]")])
+    lines = layout_flow(block, 80, {})
+    assert lines[0].text.plain == "[b]bold[/b] and [@click=app.quit]quit[/]"
+    assert all("@click" not in (span.style.meta if not isinstance(span.style, str) else {}) for span in lines[0].text.spans)
+
+
+def test_gloss_puts_korean_under_each_term() -> None:
+    block = GlossBlock(3, [("Kim Jong Un", "김정은", 0), ("WPK", "조선로동당", 1)])
+    top, bottom = (line.text.plain for line in layout_gloss(block, 80, {}))
+    # Aligned on screen: the same number of terminal cells before each (Hangul is two cells wide).
+    assert cell_len(top[: top.index("WPK")]) == cell_len(bottom[: bottom.index("조선로동당")])
+    assert top.startswith("Kim Jong Un") and bottom.startswith("김정은")
+
+
+def test_blocks_are_separated_by_a_blank_line() -> None:
+    lines = layout_blocks([NoteBlock("hint"), FlowBlock([PaneSentence(0, "One.")])], 40, {})
+    assert [line.text.plain for line in lines] == ["hint", "", "One."]
+    assert isinstance(lines[0].text, Text)

@@ -1,0 +1,74 @@
+"""The library screen: seeded on first start, searchable, Enter opens; the command palette and help."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from reader.app.app import ReaderApp
+from reader.app.screens.library import LibraryScreen
+from reader.app.screens.reading import ReadingScreen
+from reader.articles.load import load_article
+from reader.paths import DEFAULT_ARTICLE, SEEDS_DIR
+
+
+async def test_library_lists_seeds_searches_and_opens() -> None:
+    app = ReaderApp(load_article(DEFAULT_ARTICLE), open_library=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one("#articles", DataTable)
+        assert table.row_count == len(list(SEEDS_DIR.glob("*.txt")))
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"yo jong")
+        await pilot.pause()
+        assert table.row_count >= 1
+        titles = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert any("Kim Yo Jong" in title for title in titles)
+        await pilot.press("enter")  # to the table
+        await pilot.press("enter")  # open the first hit
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.article.title == titles[0]
+
+
+async def test_l_opens_the_library_and_escape_returns() -> None:
+    app = ReaderApp(load_article(DEFAULT_ARTICLE))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_command_palette_looks_up_a_glossary_entry() -> None:
+    app = ReaderApp(load_article(DEFAULT_ARTICLE))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Political Bureau")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.query_one("#panel").display
+        from textual.widgets import Static
+
+        assert "Political Bureau" in str(screen.query_one("#panel-body", Static).render())
+
+
+async def test_help_lists_keys_and_term_colours() -> None:
+    app = ReaderApp(load_article(DEFAULT_ARTICLE))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from textual.widgets import Static
+
+        text = str(app.screen.query_one(Static).render())
+        assert "Tab / Shift-Tab" in text and "party-body" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReadingScreen)
