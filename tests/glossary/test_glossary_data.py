@@ -132,11 +132,16 @@ def test_cache_is_used_and_invalidated_when_a_file_changes(tmp_path: Path) -> No
 
 @pytest.mark.skipif(not any(DATA_DIR.glob("*.yaml")), reason="no shipped glossary data yet")
 def test_shipped_glossary_loads_within_budget() -> None:
-    load_glossary(include_user_dir=False)  # fills the cache, as any first start does
-    started = time.perf_counter()
-    glossary = load_glossary(include_user_dir=False)
     from glossary.match import Matcher
 
+    # CPU time, not wall time: under the parallel suite on two cores the wall clock mostly measures waiting.
+    started = time.process_time()
+    load_glossary(include_user_dir=False)  # cold: parses every YAML file and fills the cache
+    cold = time.process_time() - started
+    started = time.process_time()
+    glossary = load_glossary(include_user_dir=False)
     Matcher(glossary)
-    assert time.perf_counter() - started <= 0.2
+    warm = time.process_time() - started
     assert len(glossary) > 0
+    assert warm <= 0.2, f"load + Matcher took {warm:.3f} s of CPU"
+    assert cold <= 0.6, f"cold load took {cold:.3f} s of CPU"
