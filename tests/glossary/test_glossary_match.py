@@ -168,9 +168,8 @@ def test_catastrophic_user_pattern_times_out_and_is_disabled(tmp_path: Path) -> 
     assert linked(matcher, text) == [("Kim Jong Un", "kju")]
     assert time.perf_counter() - started < 2.0
     assert len(matcher.warnings) == 1 and "'slow'" in matcher.warnings[0] and "disabled" in matcher.warnings[0]
-    started = time.perf_counter()
-    assert linked(matcher, text) == [("Kim Jong Un", "kju")]  # disabled: no second wait
-    assert time.perf_counter() - started < 0.05
+    assert linked(matcher, text) == [("Kim Jong Un", "kju")]
+    assert len(matcher.warnings) == 1  # disabled: it did not run (and time out) a second time
 
 
 def test_offsets_index_text_with_characters_that_change_length_when_folded(matcher: Matcher) -> None:
