@@ -36,8 +36,7 @@ def buttons_line(card: DueCard) -> str:
 
 
 def card_front(card: DueCard) -> list[str]:
-    label = "new" if card.is_new else card.stored.card.state.name.lower()  # type: ignore[union-attr]
-    lines = [f"[{label} · {card.kind}] {card.faces.prompt}", f"    {card.faces.front}"]
+    lines = [f"[{card.label} · {card.kind}] {card.faces.prompt}", f"    {card.faces.front}"]
     if card.faces.hint:
         lines.append(f"    hint: {card.faces.hint}")
     return lines

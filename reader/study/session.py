@@ -45,9 +45,17 @@ class DueCard:
     shown_at: datetime
     shown_monotonic: float
 
+    leech: bool = False  # lapsed at least ``leech_lapses`` times: the user may want to rewrite or drop it
+
     @property
     def is_new(self) -> bool:
         return self.stored is None
+
+    @property
+    def label(self) -> str:
+        """``new``, ``learning``, ``review`` or ``relearning``, with ``leech`` when it is one."""
+        state = "new" if self.stored is None else self.stored.card.state.name.lower()
+        return f"{state} · leech" if self.leech else state
 
 
 @dataclass
@@ -126,7 +134,8 @@ class StudySession:
         new_today = len({r.card_id for r in today if r.state_before == NEW_STATE})
         reviews_today = len({r.card_id for r in today if r.state_before == int(State.Review)})
 
-        stored = [c for c in self.store.cards().values() if self._usable(c.entry_id, c.kind)]
+        horizon = max(day_end, now + LEARN_AHEAD)
+        stored = [c for c in self.store.cards_due_before(horizon) if self._usable(c.entry_id, c.kind)]
 
         def allowed(card: StoredCard) -> bool:
             return card.entry_id not in touched or card.card_id in touched[card.entry_id]
@@ -138,7 +147,7 @@ class StudySession:
         claimed = {c.entry_id for c in learning}
         reviews: list[StoredCard] = []
         reviews_left = self.settings.reviews_per_day - reviews_today
-        for card in sorted((c for c in stored if c.card.state == State.Review), key=lambda c: c.card.due):
+        for card in (c for c in stored if c.card.state == State.Review):  # in due order
             if len(reviews) >= reviews_left or card.card.due >= day_end:
                 break
             if allowed(card) and card.entry_id not in claimed:
@@ -151,7 +160,7 @@ class StudySession:
         )
         new: list[tuple[Entry, str, StoredCard | None]] = []
         if new_left > 0:
-            introduced = {(c.entry_id, c.kind) for c in stored}
+            introduced = self.store.introduced()
             for entry, kind in new_card_keys(self.entries, introduced):
                 if len(new) >= new_left:
                     break
@@ -181,7 +190,9 @@ class StudySession:
         card_id = card_id_for(entry.id, kind)
         base = stored.card if stored is not None else new_fsrs_card(card_id, now)
         intervals = self.scheduler.preview(base, now)
-        return DueCard(entry, kind, card_id, stored, faces_for(entry, kind, cloze), intervals, now, time.monotonic())
+        leech = stored is not None and stored.is_leech(self.settings.leech_lapses)
+        faces = faces_for(entry, kind, cloze)
+        return DueCard(entry, kind, card_id, stored, faces, intervals, now, time.monotonic(), leech)
 
     def cloze_for(self, entry_id: str) -> Cloze | None:
         """The cloze sentence for an entry (found once per session)."""
@@ -210,5 +221,5 @@ class StudySession:
         """When the next learning card of today comes back (for "come back at ..." after the session)."""
         now = self.clock.now()
         day_end = self.boundary.day_end(self.boundary.study_day(now))
-        times = [c.card.due for c in self.store.cards().values() if c.card.state != State.Review and c.card.due < day_end]
+        times = [c.card.due for c in self.store.cards_due_before(day_end) if c.card.state != State.Review]
         return min(times) if times else None

@@ -49,6 +49,9 @@ CREATE INDEX IF NOT EXISTS study_reviews_by_card ON study_reviews(card_id, revie
 CREATE TABLE IF NOT EXISTS study_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+_CARD_COLUMNS = (
+    "entry_id, kind, card_id, state, step, stability, difficulty, due_us, last_review_us, reps, lapses, first_day"
+)
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 #: ``state_before`` of a card's first review: it was new.
 NEW_STATE = 0
@@ -103,19 +106,19 @@ class StudyStore:
     # -- cards ---------------------------------------------------------------------------------------------
 
     def cards(self) -> dict[int, StoredCard]:
-        rows = self.conn.execute(
-            "SELECT entry_id, kind, card_id, state, step, stability, difficulty, due_us, last_review_us, reps, lapses,"
-            " first_day FROM study_cards"
-        ).fetchall()
+        rows = self.conn.execute(f"SELECT {_CARD_COLUMNS} FROM study_cards").fetchall()
         return {row[2]: _card_from_row(row) for row in rows}
 
-    def card(self, card_id: int) -> StoredCard | None:
-        row = self.conn.execute(
-            "SELECT entry_id, kind, card_id, state, step, stability, difficulty, due_us, last_review_us, reps, lapses,"
-            " first_day FROM study_cards WHERE card_id = ?",
-            (card_id,),
-        ).fetchone()
-        return _card_from_row(row) if row else None
+    def cards_due_before(self, moment: datetime) -> list[StoredCard]:
+        """Cards due before ``moment``, earliest first (the index on ``due_us`` keeps this cheap on a big deck)."""
+        rows = self.conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM study_cards WHERE due_us < ? ORDER BY due_us, card_id", (to_us(moment),)
+        ).fetchall()
+        return [_card_from_row(row) for row in rows]
+
+    def introduced(self) -> set[tuple[str, str]]:
+        """(entry id, kind) of every card answered at least once."""
+        return {(entry_id, kind) for entry_id, kind in self.conn.execute("SELECT entry_id, kind FROM study_cards")}
 
     def record_answer(self, review: Review, after: StoredCard) -> None:
         """Log the review and store the card's new state in one transaction."""

@@ -107,6 +107,12 @@ def test_cards_forgotten_eight_times_are_listed_as_leeches(make_session, clock) 
     stored = session.store.cards()
     assert {(l.entry_id, l.kind) for l in leeches} == {(stored[cid].entry_id, stored[cid].kind) for cid in expected}
     assert all(l.lapses >= 8 for l in leeches)
+    # Shown again, a leech says so on the card.
+    leech_card = stored[next(iter(expected))]
+    clock.set(leech_card.card.due)
+    shown = session.next_card()
+    assert shown is not None and shown.stored is not None and shown.stored.lapses >= 8
+    assert shown.leech and shown.label == "review · leech"
 
 
 def test_a_new_cards_sibling_waits_for_the_next_day(make_session, clock) -> None:
