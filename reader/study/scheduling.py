@@ -38,8 +38,8 @@ class StudySettings:
 def fuzz_range(interval_days: int, maximum_days: int) -> tuple[int, int]:
     """The (low, high) days a review interval may be moved to; short intervals are not fuzzed.
 
-    Example: 10 days -> 0.15 * (7 - 2.5) + 0.1 * (10 - 7) = 0.975, so 9..11 days (the low end never
-    goes under 2 days, and never reaches back to the day of the review).
+    Example: 10 days -> 1 + 0.15 * (7 - 2.5) + 0.1 * (10 - 7) = 1.975, so 8..12 days (the low end never
+    goes under 2 days, the high end never past the maximum interval).
     """
     if interval_days < 2.5:
         return interval_days, interval_days

@@ -174,8 +174,11 @@ class StudySession:
                 key=lambda c: c.card.due,
             )
         glossary = self.sources.glossary.entries
-        as_items = lambda cards: [(glossary[c.entry_id], c.kind, c) for c in cards]  # noqa: E731
-        return [as_items(learning), as_items(reviews), new, as_items(early)]
+
+        def with_entries(cards: list[StoredCard]) -> list[tuple[Entry, str, StoredCard | None]]:
+            return [(glossary[c.entry_id], c.kind, c) for c in cards]
+
+        return [with_entries(learning), with_entries(reviews), new, with_entries(early)]
 
     def _usable(self, entry_id: str, kind: str) -> bool:
         """Whether the card can be shown: its entry is still in the glossary (and category), a cloze has a sentence."""

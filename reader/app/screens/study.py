@@ -78,7 +78,7 @@ class StudyScreen(Screen[None]):
 
             self.session = open_session(self.app.context, self.clock)  # type: ignore[attr-defined]
         except RECOVERABLE as exc:
-            self.notify(f"Study unavailable: {exc}", severity="error")
+            self.notify(f"Study unavailable: {exc}", severity="error", markup=False)
             self._show_message("Study is unavailable (see the notification). Esc goes back.")
             return
         self._next()
@@ -90,7 +90,7 @@ class StudyScreen(Screen[None]):
         try:
             self.card = self.session.next_card()
         except RECOVERABLE as exc:
-            self.notify(f"Could not load the next card: {exc}", severity="error")
+            self.notify(f"Could not load the next card: {exc}", severity="error", markup=False)
             self.card = None
         self.revealed = False
         if self.card is None:
@@ -164,7 +164,7 @@ class StudyScreen(Screen[None]):
         try:
             self.session.answer(self.card, Rating(value))
         except RECOVERABLE as exc:
-            self.notify(f"Answer not saved: {exc}", severity="error")
+            self.notify(f"Answer not saved: {exc}", severity="error", markup=False)
             return
         self._next()
 
@@ -182,7 +182,7 @@ class StudyScreen(Screen[None]):
         try:
             body = stats_text(self.session)
         except RECOVERABLE as exc:
-            self.notify(f"Statistics unavailable: {exc}", severity="error")
+            self.notify(f"Statistics unavailable: {exc}", severity="error", markup=False)
             return
         self.query_one("#study-stats-body", Static).update(body)
         panel.display = True
