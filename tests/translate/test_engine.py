@@ -124,3 +124,26 @@ def test_translating_never_imports_argostranslate_translate(installed_echo_model
         "print('argostranslate.translate' in sys.modules, 'onnxruntime' in sys.modules)"
     )
     assert loaded == "False False"
+
+
+def test_bpe_package_is_tokenized_and_detokenized_with_moses_and_bpe(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Older Argos packages ship ``bpe.model`` instead of SentencePiece; the echo weights prove the round trip."""
+    from echo_helpers import load_echo_builder
+
+    from reader.translate.argos_engine import BpeTokenizer, load_engine
+
+    sentences = ["Kim Jong Un met the delegation, and the talks (held in Pyongyang) went well.", "The 3 talks ended."]
+    folder = tmp_path / "packages" / "translate-en_ko-0_9"
+    (folder / "model").mkdir(parents=True)
+    (folder / "bpe.model").write_text("#version: 0.2\nt h\nth e</w>\nK i\nKi m</w>\n", encoding="utf-8")
+    pieces = {piece for s in sentences for piece in BpeTokenizer(folder / "bpe.model", "en", "ko").encode(s)}
+    spec = load_echo_builder().build_echo_spec(["<unk>", "<s>", "</s>", *sorted(pieces)])
+    spec.validate()
+    spec.save(str(folder / "model"))
+    metadata = {"type": "translate", "from_code": "en", "to_code": "ko", "package_version": "0.9"}
+    (folder / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))
+    engine = load_engine()
+    assert engine.identity == "argos:translate-en_ko:0.9:beam4"
+    assert engine.translate_batch(sentences) == sentences
