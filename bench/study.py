@@ -68,12 +68,18 @@ def main() -> None:
             clock.advance(minutes=1)
     reviews = session.store.reviews()
     cards = session.store.cards()
-    print(f"store: {len(cards)} cards, {len(reviews)} reviews over {args.days} days (load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"store: {len(cards)} cards, {len(reviews)} reviews over {args.days} days"
+        f" (load average {os.getloadavg()[0]:.1f})"
+    )
     last_day = timings[-last_day_count:] if last_day_count else [0.0]
     ordered = sorted(timings)
     answer_mean = sum(timings) / len(timings)
-    print(f"answer (next_card + answer):   mean {answer_mean * 1000:6.2f} ms   p95 {ordered[int(len(ordered) * 0.95)] * 1000:6.2f} ms   "
-          f"max {ordered[-1] * 1000:6.2f} ms   last day's mean {sum(last_day) / len(last_day) * 1000:6.2f} ms")
+    print(
+        f"answer (next_card + answer):   mean {answer_mean * 1000:6.2f} ms"
+        f"   p95 {ordered[int(len(ordered) * 0.95)] * 1000:6.2f} ms   "
+        f"max {ordered[-1] * 1000:6.2f} ms   last day's mean {sum(last_day) / len(last_day) * 1000:6.2f} ms"
+    )
 
     scheduler = Scheduler(enable_fuzzing=False)
     conn = sqlite3.connect(home / "baseline.sqlite3")
@@ -95,7 +101,10 @@ def main() -> None:
         ("stats", lambda: compute_stats(session)),
         ("rebuild from log", lambda: rebuild_cards(reviews, session.scheduler)),
         ("optimize (fsrs-rs-python)", lambda: optimize(session.store, settings)),
-        ("export .apkg (whole glossary)", lambda: write_apkg(exportable(session.entries), {}, home / "deck.apkg", clock.now())),
+        (
+            "export .apkg (whole glossary)",
+            lambda: write_apkg(exportable(session.entries), {}, home / "deck.apkg", clock.now()),
+        ),
     ):
         began = time.perf_counter()
         work()

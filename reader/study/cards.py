@@ -84,7 +84,11 @@ def faces_for(entry: Entry, kind: str, cloze: Cloze | None) -> CardFaces:
         if cloze is None:
             raise ValueError(f"no sentence in the library uses {entry.id}")
         hint = cloze.korean or entry.category
-        back = f"{cloze.sentence[cloze.start:cloze.end]}  ({entry.en})" if cloze.sentence[cloze.start:cloze.end] != entry.en else entry.en
+        back = (
+            f"{cloze.sentence[cloze.start : cloze.end]}  ({entry.en})"
+            if cloze.sentence[cloze.start : cloze.end] != entry.en
+            else entry.en
+        )
         return CardFaces("Fill the blank:", cloze.blanked, hint, back, detail, cloze.article_title)
     raise ValueError(f"unknown card kind {kind!r}")
 
@@ -93,8 +97,9 @@ def find_cloze(entry_id: str, library: Library, matcher: Matcher, max_articles: 
     """The best sentence for a cloze of ``entry_id`` from the library, preferring articles the user opened.
 
     Deterministic: among the sentences where the matcher links the entry, the one nearest 20 words wins
-    (ties: earlier article, earlier sentence), skipping sentences that repeat the term outside the blank. Example: for ``wpk``, "The WPK Central Committee sent a
-    message ..." beats a one-line caption and a 70-word sentence.
+    (ties: earlier article, earlier sentence); sentences that repeat the term outside the blank are skipped.
+    Example: for ``wpk``, "The WPK Central Committee sent a message ..." beats a one-line caption and a
+    70-word sentence.
     """
     items = library.articles_using(entry_id, limit=50)
     items.sort(key=lambda item: item.opened_at is None)  # opened first, otherwise in the library's order

@@ -19,13 +19,22 @@ ACTIONS = ("session", "stats", "leeches", "export", "optimize")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", default="session", choices=ACTIONS, help="what to do (default: a session)")
-    parser.add_argument("--deck", default="opened", choices=("opened", "all"), help="opened: terms of the articles you opened (default); all: the whole glossary")
+    parser.add_argument(
+        "--deck",
+        default="opened",
+        choices=("opened", "all"),
+        help="opened: terms of the articles you opened (default); all: the whole glossary",
+    )
     parser.add_argument("--category", help="only entries of this glossary category")
     parser.add_argument("--new", type=int, default=20, metavar="N", help="new cards per day (default 20)")
     parser.add_argument("--reviews", type=int, default=200, metavar="N", help="reviews per day (default 200)")
-    parser.add_argument("--day-starts", type=int, default=4, metavar="HOUR", help="hour the study day starts, local time (default 4)")
+    parser.add_argument(
+        "--day-starts", type=int, default=4, metavar="HOUR", help="hour the study day starts, local time (default 4)"
+    )
     parser.add_argument("--json", action="store_true", help="stats/leeches: print JSON")
-    parser.add_argument("--format", choices=("apkg", "tsv"), default="apkg", help="export: Anki package or Anki text file")
+    parser.add_argument(
+        "--format", choices=("apkg", "tsv"), default="apkg", help="export: Anki package or Anki text file"
+    )
     parser.add_argument("--output", type=Path, help="export: the file to write")
     parser.add_argument("--glossary", type=Path, action="append", default=[], help="an extra glossary YAML file")
     # The clock, fixed at this moment (ISO date-time): for scripts and tests that replay a day.
@@ -82,7 +91,10 @@ def run(args: argparse.Namespace) -> int:
     result = optimize(session.store, settings)
     print(f"Trained on {result.items} reviews that followed an earlier day's review.")
     if not result.changed:
-        print("The fit did not move the parameters (too little history); the current ones stay.")
+        print(
+            "The fit gave the parameters already in use (with little history FSRS keeps its defaults);"
+            " nothing was rescheduled."
+        )
         return 0
     print("Initial stabilities (days, Again/Hard/Good/Easy): " + _four(result.before) + " -> " + _four(result.after))
     print(f"Rescheduled {result.cards_rescheduled} cards from the review log; {result.due_moved} got a new due date.")

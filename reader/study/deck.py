@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from glossary.data import Glossary
 from glossary.model import CATEGORIES, Entry
-
 from reader.errors import ReaderError
 from reader.study.cards import kinds_for
 
@@ -27,7 +26,11 @@ def deck_entries(glossary: Glossary, opened_counts: dict[str, int], deck: str, c
         raise StudyError(f"unknown deck {deck!r}; choose one of: {', '.join(DECKS)}")
     if category is not None and category not in CATEGORIES:
         raise StudyError(f"unknown category {category!r}; choose one of: {', '.join(CATEGORIES)}")
-    met = [glossary.entries[eid] for eid in sorted(opened_counts, key=lambda e: (-opened_counts[e], e)) if eid in glossary.entries]
+    met = [
+        glossary.entries[eid]
+        for eid in sorted(opened_counts, key=lambda e: (-opened_counts[e], e))
+        if eid in glossary.entries
+    ]
     chosen = met
     if deck == "all":
         seen = set(opened_counts)

@@ -28,7 +28,9 @@ DECK_NAME = "kcna-reader::Glossary"
 GUID_NAMESPACE = "kcna-reader-glossary"
 FIELDS = ("English", "Korean", "Romanization", "Category", "Note", "Context")
 
-_CSS = ".card { font-family: sans-serif; font-size: 22px; text-align: center; } .small { font-size: 15px; color: #666; }"
+_CSS = (
+    ".card { font-family: sans-serif; font-size: 22px; text-align: center; } .small { font-size: 15px; color: #666; }"
+)
 
 MODEL = genanki.Model(
     MODEL_ID,
@@ -73,7 +75,11 @@ def write_apkg(entries: Sequence[Entry], clozes: dict[str, Cloze | None], output
     deck = genanki.Deck(DECK_ID, DECK_NAME)
     for entry in entries:
         tags = [entry.category.replace(" ", "_")]
-        deck.add_note(genanki.Note(model=MODEL, fields=note_fields(entry, clozes.get(entry.id)), tags=tags, guid=note_guid(entry.id)))
+        deck.add_note(
+            genanki.Note(
+                model=MODEL, fields=note_fields(entry, clozes.get(entry.id)), tags=tags, guid=note_guid(entry.id)
+            )
+        )
     _atomic_write(output, lambda tmp: genanki.Package(deck).write_to_file(str(tmp), timestamp=now.timestamp()))
     return len(entries)
 

@@ -59,9 +59,7 @@ def summary_line(summary: Summary) -> str:
     )
 
 
-def run_plain_session(
-    session: StudySession, stdin: TextIO, out: TextIO, err: TextIO, interactive: bool
-) -> Summary:
+def run_plain_session(session: StudySession, stdin: TextIO, out: TextIO, err: TextIO, interactive: bool) -> Summary:
     """Show cards until none is due, the user quits, or stdin ends; every answer is stored as it is given."""
     read = _line_reader(stdin, out, interactive)
     remaining = session.remaining()

@@ -31,9 +31,18 @@ def retention_text(stats: StudyStats) -> str:
 
 
 def print_stats(stats: StudyStats, out: TextIO) -> None:
-    print(f"Study day {stats.today}: {stats.due_today} due, {stats.new_today} new available, {stats.reviews_today} answered today.", file=out)
+    print(
+        f"Study day {stats.today}: {stats.due_today} due, {stats.new_today} new available,"
+        f" {stats.reviews_today} answered today.",
+        file=out,
+    )
     print(f"Reviews in all: {stats.reviews_total}.  Retention: {retention_text(stats)}.", file=out)
-    print("Cards: " + ", ".join(f"{name} {count}" for name, count in stats.counts.items()) + f", leeches {len(stats.leeches)}.", file=out)
+    print(
+        "Cards: "
+        + ", ".join(f"{name} {count}" for name, count in stats.counts.items())
+        + f", leeches {len(stats.leeches)}.",
+        file=out,
+    )
     print("", file=out)
     print("Due in the next 30 days:", file=out)
     for label, count, length in forecast_bars(stats):
@@ -44,6 +53,13 @@ def print_leeches(stats: StudyStats, out: TextIO) -> None:
     if not stats.leeches:
         print("No leeches: no card has lapsed 8 times.", file=out)
         return
-    print(f"{len(stats.leeches)} leech{'es' if len(stats.leeches) != 1 else ''} (cards forgotten again and again; rewrite or drop them):", file=out)
+    print(
+        f"{len(stats.leeches)} leech{'es' if len(stats.leeches) != 1 else ''}"
+        " (cards forgotten again and again; rewrite or drop them):",
+        file=out,
+    )
     for leech in stats.leeches:
-        print(f"  {leech.lapses:>3} lapses  {leech.kind:<11} {leech.english} — {leech.korean}  [{leech.entry_id}]", file=out)
+        print(
+            f"  {leech.lapses:>3} lapses  {leech.kind:<11} {leech.english} — {leech.korean}  [{leech.entry_id}]",
+            file=out,
+        )

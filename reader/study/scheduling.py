@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Sequence
 
 from fsrs import Card, Rating, Scheduler, State
+from fsrs.scheduler import DEFAULT_PARAMETERS
 
 RATINGS: tuple[Rating, ...] = (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
 RATING_NAMES: dict[Rating, str] = {Rating.Again: "Again", Rating.Hard: "Hard", Rating.Good: "Good", Rating.Easy: "Easy"}
@@ -59,15 +60,14 @@ class StudyScheduler:
 
     def __init__(self, settings: StudySettings, parameters: Sequence[float] | None = None) -> None:
         self.settings = settings
-        kwargs = {"parameters": tuple(parameters)} if parameters is not None else {}
         # Raises ValueError for parameters out of FSRS's bounds (e.g. a damaged fitted vector).
         self.fsrs = Scheduler(
+            parameters=tuple(parameters) if parameters is not None else DEFAULT_PARAMETERS,
             desired_retention=settings.desired_retention,
             learning_steps=settings.learning_steps,
             relearning_steps=settings.relearning_steps,
             maximum_interval=settings.maximum_interval_days,
             enable_fuzzing=False,
-            **kwargs,  # type: ignore[arg-type]
         )
 
     @property

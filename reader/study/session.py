@@ -122,9 +122,7 @@ class StudySession:
         learning, review, new, _early = self._queues(self.clock.now(), learn_ahead=False)
         return Remaining(len(learning), len(review), len(new))
 
-    def _queues(
-        self, now: datetime, learn_ahead: bool = True
-    ) -> list[list[tuple[Entry, str, StoredCard | None]]]:
+    def _queues(self, now: datetime, learn_ahead: bool = True) -> list[list[tuple[Entry, str, StoredCard | None]]]:
         day = self.boundary.study_day(now)
         day_end = self.boundary.day_end(day)
         today = self.store.reviews(since_day=day)

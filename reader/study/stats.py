@@ -49,7 +49,9 @@ class StudyStats:
             "due_today": self.due_today,
             "new_today": self.new_today,
             "states": dict(self.counts),
-            "forecast": [{"day": (self.today + timedelta(days=i)).isoformat(), "due": n} for i, n in enumerate(self.forecast)],
+            "forecast": [
+                {"day": (self.today + timedelta(days=i)).isoformat(), "due": n} for i, n in enumerate(self.forecast)
+            ],
             "retention": self.retention,
             "retention_reviews": self.retention_reviews,
             "leeches": [leech.__dict__ for leech in self.leeches],

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 from fsrs import Card, Rating, State
 
@@ -165,7 +166,8 @@ class StudyStore:
     def reviews(self, since_day: date | None = None) -> list[Review]:
         """The review log in order (optionally from ``since_day`` on)."""
         query = (
-            "SELECT card_id, entry_id, kind, rating, reviewed_us, study_day, duration_ms, state_before FROM study_reviews"
+            "SELECT card_id, entry_id, kind, rating, reviewed_us, study_day, duration_ms, state_before"
+            " FROM study_reviews"
         )
         params: tuple[str, ...] = ()
         if since_day is not None:
@@ -198,7 +200,7 @@ class StudyStore:
                 self._put_card(card)
 
 
-def _card_from_row(row: tuple) -> StoredCard:  # type: ignore[type-arg]
+def _card_from_row(row: tuple[Any, ...]) -> StoredCard:
     entry_id, kind, card_id, state, step, stability, difficulty, due_us, last_us, reps, lapses, first_day = row
     card = Card(
         card_id=card_id,

@@ -13,14 +13,32 @@ from reader.study.deck import StudyError, deck_entries
 from reader.study.plain import parse_rating
 from reader.study.scheduling import format_interval, fuzz_range
 
-CORE = ["reader.study." + name for name in (
-    "cards", "cli", "clock", "deck", "export", "optimize", "plain", "replay", "report", "scheduling", "service",
-    "session", "stats", "store",
-)]
+CORE = [
+    "reader.study." + name
+    for name in (
+        "cards",
+        "cli",
+        "clock",
+        "deck",
+        "export",
+        "optimize",
+        "plain",
+        "replay",
+        "report",
+        "scheduling",
+        "service",
+        "session",
+        "stats",
+        "store",
+    )
+]
 
 
 def test_study_core_does_not_import_textual() -> None:
-    code = f"import importlib, sys\nfor m in {CORE!r}: importlib.import_module(m)\nprint(any(m.startswith('textual') for m in sys.modules))"
+    code = (
+        f"import importlib, sys\nfor m in {CORE!r}: importlib.import_module(m)\n"
+        "print(any(m.startswith('textual') for m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
@@ -31,16 +49,30 @@ def test_deck_all_with_a_category_keeps_only_that_category(glossary) -> None:
     assert titles and {e.category for e in titles} == {"title"}
     assert titles[0].id == "general-secretary-of-the-wpk"  # met while reading: before the rest of the category
     assert len(titles) == len([e for e in glossary.by_category("title") if e.ko])
-    assert [e.id for e in deck_entries(glossary, opened, "opened", None)] == ["kim-jong-un", "wpk", "general-secretary-of-the-wpk"]
+    assert [e.id for e in deck_entries(glossary, opened, "opened", None)] == [
+        "kim-jong-un",
+        "wpk",
+        "general-secretary-of-the-wpk",
+    ]
     with pytest.raises(StudyError, match="unknown deck"):
         deck_entries(glossary, opened, "everything", None)
 
 
 def test_ratings_and_intervals_as_typed_and_printed() -> None:
     assert [parse_rating(t) for t in ("1", " hard\n", "GOOD", "4", "5", "")] == [
-        Rating.Again, Rating.Hard, Rating.Good, Rating.Easy, None, None,
+        Rating.Again,
+        Rating.Hard,
+        Rating.Good,
+        Rating.Easy,
+        None,
+        None,
     ]
     assert [format_interval(timedelta(seconds=s)) for s in (30, 600, 7200, 86400 * 3, 86400 * 75, 86400 * 800)] == [
-        "<1m", "10m", "2h", "3d", "2.5mo", "2.2y",
+        "<1m",
+        "10m",
+        "2h",
+        "3d",
+        "2.5mo",
+        "2.2y",
     ]
     assert fuzz_range(2, 36500) == (2, 2) and fuzz_range(10, 36500) == (8, 12)

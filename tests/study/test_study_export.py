@@ -24,7 +24,9 @@ def read_apkg(path: Path, tmp_path: Path) -> tuple[dict[str, tuple[int, int, str
         archive.extract("collection.anki2", tmp_path)
     conn = sqlite3.connect(tmp_path / "collection.anki2")
     try:
-        notes = {guid: (mid, mod, flds) for guid, mid, mod, flds in conn.execute("SELECT guid, mid, mod, flds FROM notes")}
+        notes = {
+            guid: (mid, mod, flds) for guid, mid, mod, flds in conn.execute("SELECT guid, mid, mod, flds FROM notes")
+        }
         models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
     finally:
         conn.close()
@@ -34,8 +36,12 @@ def read_apkg(path: Path, tmp_path: Path) -> tuple[dict[str, tuple[int, int, str
 
 def test_apkg_reexport_keeps_guids_and_is_newer(env, tmp_path: Path) -> None:
     first, second = tmp_path / "one.apkg", tmp_path / "two.apkg"
-    assert reader(["study", "export", "--output", str(first), "--now", "2026-01-05T09:00:00+00:00"], env).returncode == 0
-    result = reader(["study", "export", "--format", "apkg", "--output", str(second), "--now", "2026-02-01T09:00:00+00:00"], env)
+    assert (
+        reader(["study", "export", "--output", str(first), "--now", "2026-01-05T09:00:00+00:00"], env).returncode == 0
+    )
+    result = reader(
+        ["study", "export", "--format", "apkg", "--output", str(second), "--now", "2026-02-01T09:00:00+00:00"], env
+    )
     assert result.returncode == 0 and "Wrote" in result.stdout
 
     notes1, models, decks = read_apkg(first, tmp_path)

@@ -43,7 +43,7 @@ def test_a_month_of_good_answers_respects_limits_siblings_and_due_dates(make_ses
         if not days_by_card[s.card.card_id] or days_by_card[s.card.card_id][-1] != s.day:
             days_by_card[s.card.card_id].append(s.day)
     first_card = days_by_card[shown[0].card.card_id]
-    gaps = [(b - a).days for a, b in zip(first_card, first_card[1:])]
+    gaps = [(b - a).days for a, b in zip(first_card, first_card[1:], strict=False)]
     assert len(gaps) >= 2 and gaps == sorted(gaps) and gaps[-1] > gaps[0]
     # Nothing left due today after the last session.
     remaining = session.remaining()
@@ -75,7 +75,9 @@ def test_review_limit_caps_reviews_and_new_cards_and_carries_the_rest_over(make_
     assert limited.remaining().review == 0  # today's allowance is spent...
     clock.advance(days=1)
     day2 = play_day(limited, clock, always(Rating.Good))
-    assert len(day2) == 4 and {s.card.card_id for s in day2}.isdisjoint(s.card.card_id for s in day1)  # ...the rest waits
+    assert len(day2) == 4 and {s.card.card_id for s in day2}.isdisjoint(
+        s.card.card_id for s in day1
+    )  # ...the rest waits
 
 
 def test_day_boundary_at_four_am_local(make_session, clock) -> None:
@@ -100,13 +102,17 @@ def test_cards_forgotten_eight_times_are_listed_as_leeches(make_session, clock) 
         return Rating.Again if card.stored is not None and card.stored.card.state == State.Review else Rating.Good
 
     play_days(session, clock, 45, forget_learnt)
-    lapses = Counter(r.card_id for r in session.store.reviews() if r.state_before == int(State.Review) and r.rating == Rating.Again)
+    lapses = Counter(
+        r.card_id for r in session.store.reviews() if r.state_before == int(State.Review) and r.rating == Rating.Again
+    )
     leeches = compute_stats(session).leeches
     expected = {cid for cid, n in lapses.items() if n >= 8}
     assert expected, "the simulation should have produced a leech"
     stored = session.store.cards()
-    assert {(l.entry_id, l.kind) for l in leeches} == {(stored[cid].entry_id, stored[cid].kind) for cid in expected}
-    assert all(l.lapses >= 8 for l in leeches)
+    assert {(leech.entry_id, leech.kind) for leech in leeches} == {
+        (stored[cid].entry_id, stored[cid].kind) for cid in expected
+    }
+    assert all(leech.lapses >= 8 for leech in leeches)
     # Shown again, a leech says so on the card.
     leech_card = stored[next(iter(expected))]
     clock.set(leech_card.card.due)
@@ -127,5 +133,9 @@ def test_a_new_cards_sibling_waits_for_the_next_day(make_session, clock) -> None
     assert {s.card.kind for s in new_day2} == {"production"} | ({"cloze"} & {s.card.kind for s in new_day2})
     assert {s.card.entry.id for s in new_day2 if s.card.kind == "production"} <= entries_day1
     # The new-card count in the log matches what the session showed.
-    today_new = {r.card_id for r in session.store.reviews(since_day=UTC_BOUNDARY.study_day(clock.now())) if r.state_before == NEW_STATE}
+    today_new = {
+        r.card_id
+        for r in session.store.reviews(since_day=UTC_BOUNDARY.study_day(clock.now()))
+        if r.state_before == NEW_STATE
+    }
     assert today_new == {s.card.card_id for s in new_day2}

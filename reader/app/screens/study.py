@@ -198,7 +198,9 @@ def stats_text(session: StudySession) -> Text:
     """The stats view: counts per state, retention, and the 30-day due forecast as a bar chart."""
     stats = compute_stats(session)
     text = Text("Statistics\n\n", style="bold")
-    text.append(f"Due today {stats.due_today} · new available {stats.new_today} · answered today {stats.reviews_today}\n")
+    text.append(
+        f"Due today {stats.due_today} · new available {stats.new_today} · answered today {stats.reviews_today}\n"
+    )
     text.append(f"Retention: {retention_text(stats)}\n")
     text.append("Cards: " + " · ".join(f"{name} {count}" for name, count in stats.counts.items()))
     text.append(f" · leeches {len(stats.leeches)}\n")
