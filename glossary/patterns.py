@@ -150,12 +150,15 @@ class PatternSet:
 
     def __init__(
         self,
-        compiled: list[tuple[int, regex.Pattern, Entry]],
+        sources: list[tuple[int, str, Entry]],
         timeout: float = PATTERN_TIMEOUT,
         untrusted_ids: Collection[str] = (),
     ) -> None:
-        self._compiled = compiled
-        self._required = {index: required_literal(pattern.pattern) for index, pattern, _ in compiled}
+        # Patterns compile on first use: compiling all of them (the regex module is slow to compile) would cost
+        # every start of the reader about 50 ms, and most articles need one or two of them.
+        self._compiled = sources
+        self._patterns: dict[int, regex.Pattern | None] = {}
+        self._required = {index: required_literal(source) for index, source, _ in sources}
         self.timeout = timeout
         # The timeout costs about half the search time, so it guards only user patterns; the curated ones are
         # run over the whole dev corpus in the tests.
@@ -176,12 +179,24 @@ class PatternSet:
     def __len__(self) -> int:
         return len(self._compiled)
 
+    def _pattern(self, index: int, source: str) -> regex.Pattern | None:
+        """The compiled pattern, or None when it does not compile (the loader already reported it)."""
+        if index not in self._patterns:
+            try:
+                self._patterns[index] = regex.compile(source)
+            except (regex.error, OverflowError, RecursionError):
+                self._patterns[index] = None
+        return self._patterns[index]
+
     def search(self, text: str, on_boundaries: Callable[[str, int, int], bool] | None = None) -> Iterator[PatternHit]:
         """Every match of every enabled pattern that stands on word boundaries, in the text's own indices."""
         on_boundaries = on_boundaries or english_boundaries
         for item in list(self._compiled):
-            index, compiled, entry = item
+            index, source, entry = item
             if self._required[index] not in text:
+                continue
+            compiled = self._pattern(index, source)
+            if compiled is None:
                 continue
             timeout = self.timeout if entry.id in self._untrusted else None
             try:
@@ -208,16 +223,13 @@ def english_boundaries(text: str, start: int, end: int) -> bool:
     return (start == 0 or not is_word_char(text[start - 1])) and (end == len(text) or not is_word_char(text[end]))
 
 
-def _compile_all(entries: list[Entry], source_of) -> list[tuple[int, regex.Pattern, Entry]]:  # type: ignore[no-untyped-def]
-    compiled: list[tuple[int, regex.Pattern, Entry]] = []
+def _compile_all(entries: list[Entry], source_of) -> list[tuple[int, str, Entry]]:  # type: ignore[no-untyped-def]
+    """The pattern source of every pattern entry; ``PatternSet`` compiles each on first use."""
+    sources: list[tuple[int, str, Entry]] = []
     for index, entry in enumerate(entries):
         if not entry.pattern:
             continue
         source = source_of(entry)
-        if not source:
-            continue
-        try:
-            compiled.append((index, regex.compile(source), entry))
-        except (regex.error, OverflowError, RecursionError):
-            continue  # the loader already reported it; glossary check names it
-    return compiled
+        if source:
+            sources.append((index, source, entry))
+    return sources
