@@ -58,6 +58,14 @@ class ReaderContext:
 
         return TranslationCache(self.conn)
 
+    def for_thread(self) -> ReaderContext:
+        """A context for a worker thread: its own store connection, the same (read-only) glossary and matcher."""
+        other = ReaderContext(self.store_path, self.glossary_paths)
+        for shared in ("glossary", "matcher"):
+            if shared in self.__dict__:  # already built by cached_property: reuse, don't load twice
+                other.__dict__[shared] = self.__dict__[shared]
+        return other
+
     def reading_view(self, article: Article) -> ReadingView:
         from reader.view import build_reading_view
 

@@ -11,17 +11,29 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from reader.app.commands import ArticleCommands, GlossaryCommands
 from reader.app.themes import HIGH_CONTRAST, TERM_VARIABLE_DEFAULTS, TERM_VARIABLE_DEFAULTS_LIGHT
 from reader.articles.model import Article
 from reader.context import ReaderContext
+
+
+def _glossary_commands() -> Any:
+    # Providers load when the palette opens, not at start-up (textual.command is a heavy import).
+    from reader.app.commands import GlossaryCommands
+
+    return GlossaryCommands
+
+
+def _article_commands() -> Any:
+    from reader.app.commands import ArticleCommands
+
+    return ArticleCommands
 
 
 class ReaderApp(App[None]):
     """``ReaderApp(article)`` opens on the article; ``open_library=True`` shows the library on top."""
 
     TITLE = "kcna-reader"
-    COMMANDS = App.COMMANDS | {GlossaryCommands, ArticleCommands}
+    COMMANDS = App.COMMANDS | {_glossary_commands, _article_commands}
 
     def __init__(
         self,
@@ -50,10 +62,15 @@ class ReaderApp(App[None]):
         from reader.app.screens.reading import ReadingScreen
 
         self.register_theme(HIGH_CONTRAST)
-        library_id = self._remember(self.initial_article)
-        self.push_screen(ReadingScreen(self.initial_article, library_id))
+        reading = ReadingScreen(self.initial_article)
+        self.push_screen(reading)
+        # Library bookkeeping (first-start seeding included) waits until the article is on screen.
+        self.call_after_refresh(self._remember_initial, reading)
         if self.open_library_first:
             self.action_open_library()
+
+    def _remember_initial(self, reading: Any) -> None:
+        reading.library_id = self._remember(self.initial_article)
 
     def _remember(self, article: Article) -> int | None:
         """Add the opened article to the library (once, by content hash) and mark it opened."""

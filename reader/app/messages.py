@@ -39,3 +39,19 @@ class TranslationUnavailable(Message):
 class TranslationStarted(Message):
     token: int
     model_label: str
+
+
+@dataclass
+class ImportProgress(Message):
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ImportProgress)
+
+
+@dataclass
+class ImportFinished(Message):
+    added: int
+    duplicates: int
+    errors: tuple[str, ...]

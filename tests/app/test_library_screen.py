@@ -72,3 +72,37 @@ async def test_help_lists_keys_and_term_colours() -> None:
         assert "Tab / Shift-Tab" in text and "party-body" in text
         await pilot.press("escape")
         assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_import_from_the_library_shows_progress_and_new_rows(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "new"
+    folder.mkdir()
+    for number in range(5):
+        (folder / f"story-{number}.txt").write_text(
+            f"Imported Story {number}\n2024-05-0{number + 1}\n"
+            f"Pyongyang, May {number + 1} (KCNA) -- Story number {number} arrived.\n-0-\n",
+            encoding="utf-8",
+        )
+    progress_seen: list[tuple[int, int]] = []
+    app = ReaderApp(load_article(DEFAULT_ARTICLE), open_library=True)
+
+    def hook(message) -> None:  # type: ignore[no-untyped-def]
+        from reader.app.messages import ImportProgress
+
+        if isinstance(message, ImportProgress):
+            progress_seen.append((message.done, message.total))
+
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#articles", DataTable)
+        before = table.row_count
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*str(folder))
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert table.row_count == before + 5
+        assert progress_seen and progress_seen[-1] == (5, 5)

@@ -182,8 +182,8 @@ async def test_themes_restyle_terms(theme: str) -> None:
     app = ReaderApp(load_article(DEFAULT_ARTICLE))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _settle(app, pilot)
-        before = screen.source_pane.get_component_rich_style("sentence-pane--term-person")
+        before = screen.source_pane.term_style("person")
         app.theme = theme
         await pilot.pause()
-        after = screen.source_pane.get_component_rich_style("sentence-pane--term-person")
+        after = screen.source_pane.term_style("person")
         assert before.color != after.color

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from textual import on
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+
+from reader.app.messages import ImportFinished, ImportProgress
 
 
 class LibraryScreen(Screen[None]):
@@ -15,6 +20,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("i", "import", "Import"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
@@ -22,6 +28,7 @@ class LibraryScreen(Screen[None]):
         yield Static("Library", id="library-title")
         yield Input(placeholder="Search titles and text (e.g. plenary meeting, Kim Yo Jong)", id="search")
         yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ProgressBar(id="import-progress", show_eta=False)
         yield Static(id="library-status")
         yield Footer()
 
@@ -31,6 +38,7 @@ class LibraryScreen(Screen[None]):
         table.add_column("Title", key="title")
         table.add_column("Topic", key="topic", width=16)
         table.add_column("Sent.", key="sentences", width=5)
+        self.query_one("#import-progress").display = False
         self.app.context.ensure_seeded()  # type: ignore[attr-defined]
         self.refresh_rows("")
         table.focus()
@@ -40,9 +48,7 @@ class LibraryScreen(Screen[None]):
         table.clear()
         items = self.app.context.library.items(query)  # type: ignore[attr-defined]
         for item in items:
-            # Cells are plain strings: DataTable does not read markup from str cells only if we pass Text.
-            from rich.text import Text
-
+            # Titles are data: Text cells are never read as markup.
             table.add_row(
                 item.date or "",
                 Text(item.title),
@@ -69,3 +75,72 @@ class LibraryScreen(Screen[None]):
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
+
+    def action_import(self) -> None:
+        self.app.push_screen(ImportPrompt(), self._import_chosen)
+
+    def _import_chosen(self, path: str | None) -> None:
+        if path:
+            bar = self.query_one("#import-progress", ProgressBar)
+            bar.update(total=None, progress=0)
+            bar.display = True
+            self.import_paths([path])
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False, description="Import")
+    def import_paths(self, paths: list[str]) -> None:
+        """Import in a thread with its own store connection; progress and the result come back as messages."""
+        from reader.library.importer import import_articles
+
+        context = self.app.context.for_thread()  # type: ignore[attr-defined]
+        try:
+            report = import_articles(
+                paths,
+                context.library,
+                context.entry_counts,
+                lambda done, total: self.post_message(ImportProgress(done, total or done)),
+            )
+        finally:
+            context.conn.close()
+        self.post_message(ImportFinished(report.added, report.duplicates, tuple(report.errors)))
+
+    @on(ImportProgress)
+    def _import_progress(self, message: ImportProgress) -> None:
+        self.query_one("#import-progress", ProgressBar).update(total=message.total, progress=message.done)
+
+    @on(ImportFinished)
+    def _import_finished(self, message: ImportFinished) -> None:
+        self.query_one("#import-progress").display = False
+        self.refresh_rows(self.query_one("#search", Input).value)
+        summary = f"Imported {message.added} article(s), skipped {message.duplicates} duplicate(s)."
+        if message.errors:
+            self.notify(summary + f" {len(message.errors)} error(s): {message.errors[0]}", severity="warning", timeout=10)
+        else:
+            self.notify(summary)
+
+
+class ImportPrompt(ModalScreen[str | None]):
+    """Ask for a file, folder or corpus .jsonl to import."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    ImportPrompt { align: center middle; }
+    #import-box { width: 70; height: auto; border: round $primary; background: $surface; padding: 1 2; }
+    """
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import Vertical
+
+        with Vertical(id="import-box"):
+            yield Static(Text("Import articles: a file, a folder, or a corpus .jsonl"))
+            yield Input(placeholder=str(Path.home()), id="import-path")
+
+    @on(Input.Submitted, "#import-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        path = event.value.strip()
+        if path and not Path(path).expanduser().exists():
+            self.notify(f"{path}: no such file or folder", severity="error")
+            return
+        self.dismiss(str(Path(path).expanduser()) if path else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

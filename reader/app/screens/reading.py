@@ -121,7 +121,8 @@ class ReadingScreen(Screen[None]):
         self.target_pane.scroll_home(animate=False)
         self._redraw_target()
         self._apply_cursor(scroll=False)
-        self.translate_view(self.token, [s.source for s in self.view.sentences])
+        # Start translating once the article is on screen: the worker's imports would otherwise delay first paint.
+        self.call_after_refresh(self.translate_view, self.token, [s.source for s in self.view.sentences])
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
     def translate_view(self, token: int, sentences: list[str]) -> None:

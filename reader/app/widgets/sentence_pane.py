@@ -20,8 +20,6 @@ from textual.strip import Strip
 from glossary.model import CATEGORIES
 from reader.app.layout import Block, LaidLine, layout_blocks
 
-TERM_CLASSES = {f"sentence-pane--term-{category}" for category in CATEGORIES}
-
 
 class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
     """Sentences with linked terms; highlights the cursor sentence and the selected term.
@@ -38,8 +36,6 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         "sentence-pane--hint",
         "sentence-pane--gloss-en",
         "sentence-pane--gloss-ko",
-        "sentence-pane--term",
-        *TERM_CLASSES,
     }
 
     DEFAULT_CSS = """
@@ -66,7 +62,7 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor: int | None = None
         self.selected_term: tuple[int, int] | None = None
         self._strip_cache: LRUCache[tuple, Strip] = LRUCache(2048)
-        self._styles_version = 0
+        self._base_style: Style | None = None  # the widget's own style, looked up once per style change
 
     # -- content -------------------------------------------------------------------------------------------
 
@@ -77,10 +73,18 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._relayout()
 
     def set_cursor(self, sentence: int | None, selected_term: tuple[int, int] | None = None) -> None:
-        """Move the highlight; only lines whose key changes are drawn again (the strip cache is keyed by them)."""
+        """Move the highlight, repainting only the lines of the old and the new cursor sentence."""
+        touched = {self.cursor, sentence}
+        if self.selected_term is not None:
+            touched.add(self.selected_term[0])
+        if selected_term is not None:
+            touched.add(selected_term[0])
         self.cursor = sentence
         self.selected_term = selected_term
-        self.refresh()
+        for touched_sentence in touched:
+            lines = self.sentence_lines(touched_sentence) if touched_sentence is not None else None
+            if lines is not None:
+                self.refresh_lines(lines[0], lines[1] - lines[0] + 1)
 
     def sentence_lines(self, sentence: int) -> tuple[int, int] | None:
         """First and last line (inclusive) on which ``sentence`` is drawn."""
@@ -122,9 +126,19 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
     # -- layout and drawing ----------------------------------------------------------------------------------
 
     def _pane_styles(self) -> dict[str, Style]:
-        names = ["marker", "dim", "label", "hint", "gloss-en", "gloss-ko", "term"]
-        names += [f"term-{category}" for category in CATEGORIES]
-        return {name: self.get_component_rich_style(f"sentence-pane--{name}", partial=True) for name in names}
+        names = ["marker", "dim", "label", "hint", "gloss-en", "gloss-ko"]
+        styles = {name: self.get_component_rich_style(f"sentence-pane--{name}", partial=True) for name in names}
+        # Term colours come straight from the theme variables ($term-<category>): one lookup each, instead of
+        # eleven more component classes for Textual to style on every pane.
+        variables = self.app.theme_variables
+        for category in CATEGORIES:
+            colour = variables.get(f"term-{category}")
+            styles[f"term-{category}"] = Style(color=colour, underline=True) if colour else Style(underline=True)
+        return styles
+
+    def term_style(self, category: str) -> Style:
+        """The style terms of ``category`` are drawn with under the current theme."""
+        return self._pane_styles()[f"term-{category}"]
 
     def _content_width(self) -> int:
         return max(self.scrollable_content_region.width, 10)
@@ -155,13 +169,16 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         if getattr(self, "_blocks", None) is not None:
             self._laid_width = -1
             self._strip_cache.clear()
+            self._base_style = None
 
     def render_line(self, y: int) -> Strip:
         self._ensure_layout()
         scroll_x, scroll_y = self.scroll_offset
         number = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        base = self._base_style
         if number >= len(self._lines):
             return Strip.blank(width, base)
         line = self._lines[number]
@@ -171,7 +188,8 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
             if self.selected_term and any((s, k) == self.selected_term for s, k, _, _ in line.terms)
             else None
         )
-        key = (number, cursor_key, selected_key, width)
+        # The finished strip is cached: scrolling and repaints of unchanged lines do no Rich work at all.
+        key = (number, cursor_key, selected_key, width, scroll_x)
         strip = self._strip_cache.get(key)
         if strip is None:
             text = line.text.copy()
@@ -186,8 +204,9 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
                     if (sentence, term) == selected_key:
                         text.stylize(selected_style, start, end)
             strip = Strip(text.render(self.app.console), text.cell_len)
+            strip = strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
             self._strip_cache[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
+        return strip
 
     # -- mouse -----------------------------------------------------------------------------------------------
 
