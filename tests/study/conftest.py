@@ -12,6 +12,7 @@ import pytest
 
 from glossary.data import Glossary, load_glossary
 from glossary.match import Matcher
+from glossary.model import Entry
 from reader.articles.load import load_article
 from reader.library.importer import import_articles
 from reader.library.store import Library
@@ -61,6 +62,22 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory, matcher: Matcher) 
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def seed_top(seeded_template: Path, glossary: Glossary) -> Entry:
+    """The term linked most often in the opened seed article: the first new card of a session."""
+    conn = sqlite3.connect(seeded_template)
+    try:
+        entry_id = conn.execute(
+            "SELECT t.entry_id FROM library_terms t JOIN library_articles a ON a.id = t.article_id"
+            " WHERE a.opened_at IS NOT NULL ORDER BY t.occurrences DESC, t.entry_id LIMIT 1"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    entry = glossary.entries[entry_id]
+    assert entry.ko and not entry.pattern, "the seed's top term should make a recognition card"
+    return entry
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def read_apkg(path: Path, tmp_path: Path) -> tuple[dict[str, tuple[int, int, str
     return notes, json.loads(models_json), json.loads(decks_json)
 
 
-def test_apkg_reexport_keeps_guids_and_is_newer(env, tmp_path: Path) -> None:
+def test_apkg_reexport_keeps_guids_and_is_newer(env, tmp_path: Path, seed_top) -> None:
     first, second = tmp_path / "one.apkg", tmp_path / "two.apkg"
     assert (
         reader(["study", "export", "--output", str(first), "--now", "2026-01-05T09:00:00+00:00"], env).returncode == 0
@@ -47,14 +47,14 @@ def test_apkg_reexport_keeps_guids_and_is_newer(env, tmp_path: Path) -> None:
     notes1, models, decks = read_apkg(first, tmp_path)
     notes2, _, _ = read_apkg(second, tmp_path)
     assert set(notes1) == set(notes2) and len(notes1) >= 15
-    assert note_guid("russian-federation") in notes1
+    assert note_guid(seed_top.id) in notes1
     assert str(MODEL_ID) in models and str(DECK_ID) in decks
     assert {mid for mid, _, _ in notes1.values()} == {MODEL_ID}
     # The second file's copies are newer, so Anki's default import (update if newer) applies them.
     for guid, (_, mod1, flds1) in notes1.items():
         assert notes2[guid][1] > mod1 and notes2[guid][2] == flds1
-    fields = notes1[note_guid("russian-federation")][2].split("\x1f")
-    assert fields[:2] == ["Russian Federation", "로씨야련방"]
+    fields = notes1[note_guid(seed_top.id)][2].split("\x1f")
+    assert fields[:2] == [seed_top.en, seed_top.ko]
 
 
 def test_tsv_has_anki_headers_and_the_same_guids(env, tmp_path: Path) -> None:

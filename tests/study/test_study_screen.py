@@ -54,26 +54,26 @@ async def study_until_done(app: ReaderApp, pilot, first_rating: str = "3") -> St
 
 
 @run_async
-async def test_study_screen_reveals_rates_and_sums_up(app_clock: FixedClock) -> None:
+async def test_study_screen_reveals_rates_and_sums_up(app_clock: FixedClock, seed_top) -> None:
     app = ReaderApp(load_article(DEFAULT_ARTICLE))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s")
         screen = app.screen
         assert isinstance(screen, StudyScreen) and screen.card is not None
-        assert "Russian Federation" in text_of(screen, "#card-front")
-        assert "로씨야련방" not in text_of(screen, "#card-back")  # hidden until space
+        assert seed_top.en in text_of(screen, "#card-front")
+        assert seed_top.ko not in text_of(screen, "#card-back")  # hidden until space
         assert screen.query_one("#rate-3").disabled
 
         await pilot.press("3")  # rating before the answer is shown does nothing
         assert screen.session.summary.reviewed == 0
         await pilot.press("space")
-        assert "로씨야련방" in text_of(screen, "#card-back")
+        assert seed_top.ko in text_of(screen, "#card-back")
         assert str(screen.query_one("#rate-3").label) == "3 Good · 10m"
         assert str(screen.query_one("#rate-1").label) == "1 Again · 1m"
 
         await pilot.press("4")
         assert screen.session.summary.reviewed == 1
-        assert "Russian Federation" not in text_of(screen, "#card-front")
+        assert seed_top.en not in text_of(screen, "#card-front")
 
         await study_until_done(app, pilot)
         summary = text_of(screen, "#study-summary")
@@ -106,7 +106,7 @@ async def test_a_damaged_store_is_a_notification_not_a_crash(app_clock: FixedClo
 
 
 @run_async
-async def test_user_story_read_study_quit_and_find_cards_due_the_next_day(app_clock: FixedClock) -> None:
+async def test_user_story_read_study_quit_and_find_cards_due_the_next_day(app_clock: FixedClock, seed_top) -> None:
     # Day 1: read the seed article (the app marks it opened), study its terms, forget the first one once.
     app = ReaderApp(load_article(DEFAULT_ARTICLE))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -123,7 +123,7 @@ async def test_user_story_read_study_quit_and_find_cards_due_the_next_day(app_cl
         await pilot.press("s")
         screen = app.screen
         assert isinstance(screen, StudyScreen) and screen.card is not None
-        assert not screen.card.is_new and screen.card.entry.id == "russian-federation"
+        assert not screen.card.is_new and screen.card.entry.id == seed_top.id
         assert "1 review" in text_of(screen, "#study-header")
         await pilot.press("escape", "q")
 
@@ -131,7 +131,7 @@ async def test_user_story_read_study_quit_and_find_cards_due_the_next_day(app_cl
     result = reader(["study", "--now", (START + timedelta(days=1)).isoformat()], _inherited_env(), stdin="")
     assert result.returncode == 0, result.stderr
     assert "Due: 0 learning, 1 review" in result.stdout
-    assert "[review · recognition] Korean for:\n    Russian Federation" in result.stdout
+    assert f"[review · recognition] Korean for:\n    {seed_top.en}" in result.stdout
 
 
 def _inherited_env() -> dict[str, str]:
