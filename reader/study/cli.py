@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("apkg", "tsv"), default="apkg", help="export: Anki package or Anki text file"
     )
-    parser.add_argument("--output", type=Path, help="export: the file to write")
+    parser.add_argument("--output", type=Path, metavar="PATH", help="export: the file to write")
     parser.add_argument("--glossary", type=Path, action="append", default=[], help="an extra glossary YAML file")
     # The clock, fixed at this moment (ISO date-time): for scripts and tests that replay a day.
     parser.add_argument("--now", help=argparse.SUPPRESS)
