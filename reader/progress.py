@@ -6,7 +6,10 @@ unit of work (sentences translated, bytes downloaded, articles imported). ``tota
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Callable, Optional, TextIO
 
 ProgressCallback = Callable[[int, Optional[int]], None]
 
@@ -15,43 +18,74 @@ def no_progress(done: int, total: int | None) -> None:
     """The default callback: report nothing."""
 
 
-class StderrProgress:
-    """A progress bar on stderr for the command line: a live bar on a terminal, a line per 10% otherwise.
+def human_size(size_bytes: int) -> str:
+    """``328349`` -> ``"328.3 kB"``: decimal units, as download sizes are usually quoted."""
+    if size_bytes < 1000:
+        return f"{size_bytes} B"
+    size = size_bytes / 1000
+    for unit in ("kB", "MB"):
+        if size < 1000:
+            return f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.1f} GB"
 
-    Use as a context manager; the instance is a ``ProgressCallback``.
-    """
 
-    def __init__(self, label: str, min_total: int = 0) -> None:
+class LineProgress:
+    """Progress for a log or pipe: one line per 10% (or per 10 MB of bytes when the total is unknown)."""
+
+    def __init__(self, label: str, stream: TextIO, in_bytes: bool = False) -> None:
         self.label = label
-        self.min_total = min_total
-        self._bar = None
-        self._task = None
-        self._last_decile = -1
+        self.stream = stream
+        self.in_bytes = in_bytes
+        self.last_step = -1
 
-    def __enter__(self) -> StderrProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
+    def _amount(self, count: int) -> str:
+        return human_size(count) if self.in_bytes else str(count)
 
     def __call__(self, done: int, total: int | None) -> None:
-        import sys
-
-        if total is not None and total < self.min_total:
-            return
-        if sys.stderr.isatty():
-            if self._bar is None:
-                from rich.console import Console
-                from rich.progress import Progress
-
-                self._bar = Progress(console=Console(stderr=True), transient=True)
-                self._bar.start()
-                self._task = self._bar.add_task(self.label, total=total)
-            self._bar.update(self._task, completed=done, total=total)
-            return
         if total:
-            decile = done * 10 // total
-            if decile != self._last_decile:
-                self._last_decile = decile
-                print(f"{self.label}: {done}/{total} ({decile * 10}%)", file=sys.stderr, flush=True)
+            step = min(10, done * 10 // total)
+            text = f"{step * 10}% ({self._amount(done)} of {self._amount(total)})"
+        elif self.in_bytes:
+            step = done // 10_000_000
+            text = human_size(done)
+        else:
+            return
+        if step > self.last_step:
+            self.last_step = step
+            print(f"{self.label}: {text}", file=self.stream, flush=True)
+
+
+@contextmanager
+def stderr_progress(
+    label: str,
+    *,
+    in_bytes: bool = False,
+    total: int | None = None,
+    min_total: int = 0,
+    lines_when_piped: bool = True,
+) -> Iterator[ProgressCallback | None]:
+    """A progress callback drawn on stderr: a Rich bar on a terminal, a line per 10% in a log or pipe.
+
+    Work whose ``total``, known up front, is below ``min_total`` shows nothing (it ends before a bar could be
+    read); with ``lines_when_piped=False`` a pipe shows nothing either. Yields ``None`` when nothing is shown,
+    which every slow function accepts.
+    """
+    if total is not None and total < min_total:
+        yield None
+        return
+    if not sys.stderr.isatty():
+        yield LineProgress(label, sys.stderr, in_bytes) if lines_when_piped else None
+        return
+    from rich.console import Console  # only a terminal pays for importing Rich
+    from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    amount = DownloadColumn() if in_bytes else MofNCompleteColumn()
+    columns = (TextColumn("{task.description}"), BarColumn(), amount, TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+
+        def update(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update

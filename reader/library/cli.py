@@ -15,10 +15,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from reader.context import ReaderContext
     from reader.library.importer import import_articles
-    from reader.progress import StderrProgress
+    from reader.progress import stderr_progress
 
     context = ReaderContext()
-    with StderrProgress("importing", min_total=2) as progress:
+    with stderr_progress("importing") as progress:
         report = import_articles(args.paths, context.library, context.entry_counts, progress)
     for error in report.errors:
         print(f"reader: {error}", file=sys.stderr)

@@ -56,10 +56,11 @@ def import_articles(
     inputs: Sequence[str],
     library: Library,
     entry_counts: Callable[[Article], dict[str, int]],
-    progress: ProgressCallback = no_progress,
+    progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Add every article in ``inputs``; ``entry_counts`` gives the glossary entries an article links."""
     report = ImportReport()
+    progress = progress or no_progress
     files = expand_inputs(inputs)
     for done, item in enumerate(files, start=1):
         try:

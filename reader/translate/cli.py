@@ -9,11 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from reader.progress import ProgressCallback
+from reader.progress import stderr_progress
 
 #: Below this many sentences a bar would flash by; it is not drawn.
 PROGRESS_MIN_SENTENCES = 20
@@ -36,20 +34,6 @@ def _positive_int(text: str) -> int:
     return value
 
 
-@contextmanager
-def stderr_progress_bar(total: int, label: str = "translating") -> Iterator[ProgressCallback | None]:
-    """A rich bar on stderr when stderr is a terminal and the work is long enough; else no callback."""
-    if total <= PROGRESS_MIN_SENTENCES or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda done, _total: bar.update(task, completed=done)
-
-
 def run(args: argparse.Namespace) -> int:
     from reader.articles.load import load_article
     from reader.translate.argos_engine import load_engine
@@ -59,7 +43,10 @@ def run(args: argparse.Namespace) -> int:
     article = load_article(args.file)
     engine = load_engine("en", args.to_code, beam_size=args.beam)
     sentences = article.sentences
-    with stderr_progress_bar(len(sentences)) as progress:
+    # Short articles finish before a bar would be read; a pipe gets no progress lines (stdout may be JSON).
+    with stderr_progress(
+        "translating", total=len(sentences), min_total=PROGRESS_MIN_SENTENCES + 1, lines_when_piped=False
+    ) as progress:
         translations = translate_with_store(sentences, engine, progress=progress)
     if args.json:
         payload = {

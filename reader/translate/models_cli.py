@@ -12,13 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import TextIO
 
 from reader import paths
 from reader.errors import ReaderError
-from reader.progress import ProgressCallback
+from reader.progress import human_size, stderr_progress
 from reader.translate import models
 
 
@@ -34,57 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     install.add_argument("--reinstall", action="store_true", help="download even if the newest version is installed")
     remove = actions.add_parser("remove", help="remove an installed model")
     remove.add_argument("code", nargs="+", metavar="CODE", help="package code (translate-en_ko) or pair (en ko)")
-
-
-def human_size(size_bytes: int) -> str:
-    """``328349`` -> ``"328.3 kB"``: decimal units, as download sizes are usually quoted."""
-    if size_bytes < 1000:
-        return f"{size_bytes} B"
-    size = size_bytes / 1000
-    for unit in ("kB", "MB"):
-        if size < 1000:
-            return f"{size:.1f} {unit}"
-        size /= 1000
-    return f"{size:.1f} GB"
-
-
-class LineProgress:
-    """Progress for a log or pipe: one line per 10% (or per 10 MB when the total is unknown)."""
-
-    def __init__(self, label: str, stream: TextIO) -> None:
-        self.label = label
-        self.stream = stream
-        self.last_step = -1
-
-    def __call__(self, done: int, total: int | None) -> None:
-        if total:
-            step = min(10, done * 10 // total)
-            text = f"{step * 10}% ({human_size(done)} of {human_size(total)})"
-        else:
-            step = done // 10_000_000
-            text = human_size(done)
-        if step > self.last_step:
-            self.last_step = step
-            print(f"{self.label}: {text}", file=self.stream, flush=True)
-
-
-@contextmanager
-def stderr_progress(label: str) -> Iterator[ProgressCallback]:
-    """A progress callback drawn on stderr: a rich bar on a terminal, plain lines otherwise."""
-    if not sys.stderr.isatty():
-        yield LineProgress(label, sys.stderr)
-        return
-    from rich.console import Console  # only a terminal pays for importing rich
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
-
-        def update(done: int, total: int | None) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
 
 
 def _print_json(rows: list[dict[str, object]]) -> None:
@@ -132,11 +78,11 @@ def _install(pair: list[str], file: str | None, reinstall: bool) -> int:
     if file is not None and pair:
         raise ReaderError("give either a language pair (en ko) or --file PATH, not both")
     if file is not None:
-        with stderr_progress(f"unpacking {file}") as progress:
+        with stderr_progress(f"unpacking {file}", in_bytes=True) as progress:
             package = models.install_from_file(file, progress)
     elif len(pair) == 2:
         before = set(models.installed_packages())
-        with stderr_progress(f"downloading {pair[0]}->{pair[1]}") as progress:
+        with stderr_progress(f"downloading {pair[0]}->{pair[1]}", in_bytes=True) as progress:
             package = models.install_from_index(pair[0], pair[1], progress, reinstall=reinstall)
         if not reinstall and package in before:
             print(

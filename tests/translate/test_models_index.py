@@ -18,7 +18,7 @@ from reader import paths
 from reader.cli import main
 from reader.errors import ReaderError
 from reader.translate import models
-from reader.translate.models_cli import human_size
+from reader.progress import human_size
 
 
 @pytest.fixture
