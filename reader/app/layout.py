@@ -174,6 +174,9 @@ def layout_gloss(block: GlossBlock, width: int, styles: dict[str, Style]) -> lis
         used += needed
     lines: list[LaidLine] = []
     for row in rows:
+        if len(row) == 1 and row[0][3] > width:
+            lines += _wide_pair(block.sentence, row[0], width, styles)
+            continue
         top, bottom = Text(), Text()
         top_terms: list[tuple[int, int, int, int]] = []
         for position, (english, korean, term, column) in enumerate(row):
@@ -189,6 +192,22 @@ def layout_gloss(block: GlossBlock, width: int, styles: dict[str, Style]) -> lis
             text.stylize(Style(meta={"sentence": block.sentence}), 0, len(text))
         lines.append(LaidLine(text=top, sentences=[(block.sentence, 0, len(top))], terms=top_terms))
         lines.append(LaidLine(text=bottom, sentences=[(block.sentence, 0, len(bottom))]))
+    return lines
+
+
+def _wide_pair(
+    sentence: int, pair: tuple[str, str, int, int], width: int, styles: dict[str, Style]
+) -> list[LaidLine]:
+    """A term wider than the pane: its English wrapped, then its Korean wrapped under it (no columns to align)."""
+    english, korean, term, _column = pair
+    lines: list[LaidLine] = []
+    for text_value, style_name, is_term in ((english, "gloss-en", True), (korean, "gloss-ko", False)):
+        for start, end in wrap_offsets(text_value, width):
+            text = Text(text_value[start:end], style=styles.get(style_name))
+            meta = {"sentence": sentence, "term": term} if is_term else {"sentence": sentence}
+            text.stylize(Style(meta=meta))
+            terms = [(sentence, term, 0, len(text))] if is_term else []
+            lines.append(LaidLine(text=text, sentences=[(sentence, 0, len(text))], terms=terms))
     return lines
 
 

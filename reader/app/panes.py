@@ -72,6 +72,10 @@ def target_label(state: str, model_label: str, view: ReadingView | None) -> Text
     if state == "unavailable":
         return Text("Korean · glossary gloss (no translation model installed)", style="bold")
     label = Text("Korean · ")
+    if "not a translation" in model_label.lower():
+        # A test model (the echo model) must say so first: the label may be cut where the pane is narrow.
+        label.append("test model, NOT A TRANSLATION", style="bold reverse")
+        label.append(" · ")
     label.append(model_label or "loading model…")
     if view is not None and state in ("translating", "pending") and not view.fully_translated:
         label.append(f" · {view.translated_count}/{len(view.sentences)}", style="dim")

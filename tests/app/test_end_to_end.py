@@ -40,7 +40,7 @@ def test_reader_in_tmux_shows_the_seed_and_its_echo_translation(installed_echo_m
     started = _tmux(socket, "new-session", "-d", "-s", "reader", "-x", "120", "-y", "40", command)
     assert started.returncode == 0, started.stderr
     try:
-        screen = _wait_for_screen(socket, "not a translation")  # the pane says what the echo model is
+        screen = _wait_for_screen(socket, "NOT A TRANSLATION")  # the pane says what the echo model is
         screen = _wait_for_screen(socket, "⚑")  # the translation has arrived and been checked
         lines = screen.splitlines()
         assert any("Respected Comrade Kim Jong Un Receives Russian Foreign Minister" in line for line in lines[:3])

@@ -64,3 +64,12 @@ def test_blocks_are_separated_by_a_blank_line() -> None:
     lines = layout_blocks([NoteBlock("hint"), FlowBlock([PaneSentence(0, "One.")])], 40, {})
     assert [line.text.plain for line in lines] == ["hint", "", "One."]
     assert isinstance(lines[0].text, Text)
+
+
+def test_a_gloss_term_wider_than_the_pane_wraps_instead_of_being_cut() -> None:
+    english = "general secretary of the Workers' Party of Korea"
+    block = GlossBlock(0, [(english, "조선로동당 총비서", 0)])
+    lines = [line.text.plain for line in layout_gloss(block, 20, {})]
+    assert " ".join(lines).startswith(english)
+    assert all(cell_len(line) <= 20 for line in lines)
+    assert "조선로동당" in lines[-2] + lines[-1]

@@ -121,7 +121,7 @@ async def test_echo_model_fills_the_translation_pane_and_is_labelled(installed_e
         assert view is not None and view.fully_translated
         assert [s.translation for s in view.sentences] == [s.source for s in view.sentences]
         label = str(screen.query_one("#target-label", Static).render())
-        assert "echo" in label and "not a translation" in label
+        assert "echo" in label and "NOT A TRANSLATION" in label
         # English terms are not Korean: every sentence with a Korean-bearing term is flagged.
         target_text = "\n".join(screen.target_pane.plain_lines())
         assert "⚑" in target_text
