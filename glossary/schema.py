@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import regex
-
 from glossary.model import CATEGORIES, Entry, Example, Romanization
 from glossary.yamlio import LineDict
 
@@ -165,6 +163,8 @@ def _pattern(c: _Collector, ko: str) -> tuple[str | None, tuple[tuple[str, str],
     if not isinstance(pattern, str) or not pattern.strip():
         c.add("pattern", "'pattern' must be a non-empty string")
         return None, ()
+    import regex  # only parsing YAML validates patterns; a warm start never does
+
     try:
         groups = set(regex.compile(pattern).groupindex)
     except (regex.error, OverflowError, RecursionError) as exc:
