@@ -17,7 +17,7 @@ from bench._tmux import time_to_screen
 
 REPO = Path(__file__).resolve().parent.parent
 READER = Path(sys.executable).with_name("reader")
-RUNS = 7
+RUNS = 11
 
 
 def main() -> None:

@@ -255,8 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
     parser.add_argument("--length", type=int, default=32, help="forced output length in tokens")
-    parser.add_argument("--vocab", type=int, default=32000,
-                        help="model vocabulary (50000 matches the real en->ko package's ~122 MB)")
+    # 50k is the vocabulary of Argos's own training config and gives the real en->ko package's size (~122 MB);
+    # a 32k vocabulary gives 94 MB, under the "real-size, over 100 MB" the benchmark is meant to use.
+    parser.add_argument("--vocab", type=int, default=50000, help="model vocabulary (default 50000: a real-size model)")
     parser.add_argument("--worker", choices=("engine", "argos"), help=argparse.SUPPRESS)
     parser.add_argument("--sentences-file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -36,7 +36,7 @@ def _build_verb_parser(verb: str) -> tuple[argparse.ArgumentParser, object]:
 
 
 def _top_level_help() -> str:
-    lines = ["usage: reader [FILE] [--library]", "       reader VERB [ARGS]", "", "verbs:"]
+    lines = ["usage: reader [FILE] [--library] [--plain] [--glossary PATH]", "       reader VERB [ARGS]", "", "verbs:"]
     lines += [f"  {verb:<10} {help_text}" for verb, (_, help_text) in VERBS.items()]
     lines += ["", "With no verb, opens the reader on FILE (default: the seed article)."]
     return "\n".join(lines)

@@ -66,10 +66,16 @@ class ReaderContext:
                 other.__dict__[shared] = self.__dict__[shared]
         return other
 
-    def reading_view(self, article: Article) -> ReadingView:
+    @property
+    def matcher_ready(self) -> bool:
+        """Whether the matcher is built (building it is the slow part of opening the first article)."""
+        return "matcher" in self.__dict__
+
+    def reading_view(self, article: Article, linked: bool = True) -> ReadingView:
+        """The article's reading view; ``linked=False`` skips term linking (see ``reader.view.link_terms``)."""
         from reader.view import build_reading_view
 
-        return build_reading_view(article, self.matcher)
+        return build_reading_view(article, self.matcher if linked else None)
 
     def entry_counts(self, article: Article) -> dict[str, int]:
         """How often each glossary entry is linked in ``article`` (for the library's term index)."""

@@ -82,20 +82,28 @@ class ReadingView:
         return counts
 
 
-def build_reading_view(article: Article, matcher: TermMatcher) -> ReadingView:
-    """Link the glossary terms of every sentence; translations are added later with ``apply_translation``."""
+def build_reading_view(article: Article, matcher: TermMatcher | None) -> ReadingView:
+    """Link the glossary terms of every sentence; translations are added later with ``apply_translation``.
+
+    With ``matcher=None`` the sentences come unlinked, to be drawn at once and linked by ``link_terms``.
+    """
     sentences: list[SentenceView] = []
     paragraphs: list[list[int]] = []
     for paragraph_number, paragraph in enumerate(article.paragraphs):
         indices: list[int] = []
         for text in paragraph:
             index = len(sentences)
-            sentences.append(
-                SentenceView(index=index, paragraph=paragraph_number, source=text, source_spans=matcher.match_en(text))
-            )
+            spans = matcher.match_en(text) if matcher is not None else []
+            sentences.append(SentenceView(index=index, paragraph=paragraph_number, source=text, source_spans=spans))
             indices.append(index)
         paragraphs.append(indices)
     return ReadingView(article=article, sentences=sentences, paragraphs=paragraphs)
+
+
+def link_terms(view: ReadingView, matcher: TermMatcher) -> None:
+    """Link the source terms of a view built without a matcher."""
+    for sentence in view.sentences:
+        sentence.source_spans = matcher.match_en(sentence.source)
 
 
 def apply_translation(

@@ -145,9 +145,15 @@ def flow_text(block: FlowBlock, styles: dict[str, Style]) -> tuple[Text, list[tu
 
 def layout_flow(block: FlowBlock, width: int, styles: dict[str, Style]) -> list[LaidLine]:
     text, sentence_ranges, term_ranges = flow_text(block, styles)
+    offsets = wrap_offsets(text.plain, width)
+    # One divide for the whole paragraph: slicing a Rich Text line by line costs a divide per line.
+    cuts = sorted({point for start, end in offsets for point in (start, end)} - {0})
+    pieces = text.divide(cuts)
+    piece_at = {0: pieces[0]}
+    piece_at.update({cut: piece for cut, piece in zip(cuts, pieces[1:])})
     lines: list[LaidLine] = []
-    for start, end in wrap_offsets(text.plain, width):
-        line = LaidLine(text=text[start:end])
+    for start, end in offsets:
+        line = LaidLine(text=piece_at[start])
         line.sentences = [(s, max(a, start) - start, min(b, end) - start) for s, a, b in sentence_ranges if a < end and b > start]
         line.terms = [(s, k, max(a, start) - start, min(b, end) - start) for s, k, a, b in term_ranges if a < end and b > start]
         lines.append(line)

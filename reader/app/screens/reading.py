@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 #: Below this many columns the panes stack one above the other.
 NARROW_WIDTH = 100
+#: Seconds between drawing an article and starting its slow follow-up work (term linking, translation).
+POST_PAINT_DELAY = 0.1
 
 
 class TranslationCancelled(Exception):
@@ -108,7 +110,9 @@ class ReadingScreen(Screen[None]):
         context = self.reader_app.context
         self.article = article
         self.library_id = library_id
-        self.view = context.reading_view(article)
+        # The first article paints before the glossary matcher is built; its terms are linked on the next frame.
+        linked = context.matcher_ready
+        self.view = context.reading_view(article, linked=linked)
         self.cursor = 0
         self.selected = None
         self.token += 1
@@ -121,8 +125,21 @@ class ReadingScreen(Screen[None]):
         self.target_pane.scroll_home(animate=False)
         self._redraw_target()
         self._apply_cursor(scroll=False)
-        # Start translating once the article is on screen: the worker's imports would otherwise delay first paint.
-        self.call_after_refresh(self.translate_view, self.token, [s.source for s in self.view.sentences])
+        # Linking (first article only) and translating start once the article has reached the terminal: work
+        # started on the next refresh still delays the terminal writer's first frame, so give it a moment.
+        token, sentences = self.token, [s.source for s in self.view.sentences]
+        if not linked:
+            self.set_timer(POST_PAINT_DELAY, lambda: self._link_terms(token))
+        self.set_timer(POST_PAINT_DELAY, lambda: self.translate_view(token, sentences))
+
+    def _link_terms(self, token: int) -> None:
+        from reader.view import link_terms
+
+        if token != self.token or self.view is None:
+            return
+        link_terms(self.view, self.reader_app.context.matcher)
+        self.source_pane.set_blocks(panes.source_blocks(self.view))
+        self._redraw_target()
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
     def translate_view(self, token: int, sentences: list[str]) -> None:
