@@ -9,6 +9,7 @@ from reader.app.screens.library import LibraryScreen
 from reader.app.screens.reading import ReadingScreen
 from reader.articles.load import load_article
 from reader.paths import DEFAULT_ARTICLE, SEEDS_DIR
+from tests_app_helpers import settle
 
 
 async def test_library_lists_seeds_searches_and_opens() -> None:
@@ -27,8 +28,7 @@ async def test_library_lists_seeds_searches_and_opens() -> None:
         assert any("Kim Yo Jong" in title for title in titles)
         await pilot.press("enter")  # to the table
         await pilot.press("enter")  # open the first hit
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         assert isinstance(app.screen, ReadingScreen)
         assert app.screen.article.title == titles[0]
 

@@ -12,12 +12,11 @@ from reader.app.screens.reading import ReadingScreen
 from reader.app.widgets.sentence_pane import SentencePane
 from reader.articles.load import load_article
 from reader.paths import DEFAULT_ARTICLE
+from tests_app_helpers import settle
 
 
 async def _settle(app: ReaderApp, pilot) -> ReadingScreen:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     screen = app.screen
     assert isinstance(screen, ReadingScreen)
     return screen

@@ -96,6 +96,15 @@ class ReadingScreen(Screen[None]):
         self.source_pane.focus()
 
     @property
+    def settled(self) -> bool:
+        """Terms linked and translation finished (or known to be unavailable): nothing more will change."""
+        return (
+            self.view is not None
+            and self.reader_app.context.matcher_ready
+            and self.translation_state in ("done", "unavailable")
+        )
+
+    @property
     def source_pane(self) -> SentencePane:
         return self.query_one("#source", SentencePane)
 
@@ -177,6 +186,8 @@ class ReadingScreen(Screen[None]):
                 self.post_message(TranslationProgress(token, done, total or len(sentences)))
 
             translate_sentences(sentences, engine, cache, progress=on_progress, on_batch=on_batch)
+            # Marks the end even for an article with no sentences (no batch was ever reported).
+            self.post_message(SentencesTranslated(token, {}))
         except TranslationCancelled:
             return
         finally:
