@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,58 @@ async def test_themes_restyle_terms(theme: str) -> None:
         await pilot.pause()
         after = screen.source_pane.term_style("person")
         assert before.color != after.color
+
+
+async def test_scrolling_one_pane_brings_the_same_sentence_to_the_top_of_the_other() -> None:
+    from bench.app_keys import long_article
+
+    app = ReaderApp(long_article(120))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _settle(app, pilot)
+        source, target = screen.source_pane, screen.target_pane
+        first, _ = source.sentence_lines(60)  # type: ignore[misc]
+        source.scroll_to(y=first, animate=False, immediate=True)
+        await pilot.pause()
+        assert source.top_sentence() == 60
+        assert target.top_sentence() == 60
+        first, _ = target.sentence_lines(90)  # type: ignore[misc]
+        target.scroll_to(y=first, animate=False, immediate=True)
+        await pilot.pause()
+        assert source.top_sentence() == 90
+
+
+async def test_translation_streams_in_with_progress_and_a_new_article_cancels_the_old_job(
+    installed_echo_model: Path,
+) -> None:
+    from bench.app_keys import long_article
+
+    from reader.app.messages import SentencesTranslated, TranslationProgress
+
+    seen: list[object] = []
+    long = long_article(150)
+    app = ReaderApp(long)
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        deadline = time.monotonic() + 30
+        while not any(isinstance(m, SentencesTranslated) and m.translations for m in seen):
+            assert time.monotonic() < deadline, "no batch of translations arrived"
+            await pilot.pause(0.05)
+        first_token = screen.token
+        # Sentences arrive batch by batch while the rest are still pending.
+        assert 0 < screen.view.translated_count < len(long.sentences)  # type: ignore[union-attr]
+        assert any(isinstance(m, TranslationProgress) for m in seen)
+        seed = load_article(DEFAULT_ARTICLE)
+        screen.open_article(seed)
+        await settle(pilot)
+        assert screen.token == first_token + 1
+        view = screen.view
+        assert view is not None and view.article is seed
+        assert [s.translation for s in view.sentences] == [s.source for s in view.sentences]
+        from textual.worker import Worker, WorkerState
+
+        cancelled = [
+            m for m in seen
+            if isinstance(m, Worker.StateChanged) and m.state == WorkerState.CANCELLED and m.worker.group == "translate"
+        ]
+        assert cancelled, "opening another article cancels the running job"
