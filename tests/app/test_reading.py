@@ -242,3 +242,15 @@ async def test_translation_streams_in_with_progress_and_a_new_article_cancels_th
             if isinstance(m, Worker.StateChanged) and m.state == WorkerState.CANCELLED and m.worker.group == "translate"
         ]
         assert cancelled, "opening another article cancels the running job"
+
+
+async def test_the_cursor_sentence_stays_in_view_when_the_panel_narrows_the_panes() -> None:
+    app = ReaderApp(load_article(DEFAULT_ARTICLE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _settle(app, pilot)
+        await pilot.press("j", "j", "j", "tab")
+        await pilot.pause(0.2)
+        for pane in (screen.source_pane, screen.target_pane):
+            first, last = pane.sentence_lines(screen.cursor)  # type: ignore[misc]
+            top, height = int(pane.scroll_y), pane.scrollable_content_region.height
+            assert first < top + height and last >= top, f"cursor sentence off screen in #{pane.id}"

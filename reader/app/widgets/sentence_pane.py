@@ -159,6 +159,9 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._strip_cache.clear()
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
+        if self.cursor is not None:
+            # A new width moves every line: keep the cursor sentence in view (the side panel opening narrows us).
+            self.call_after_refresh(self.scroll_to_sentence, self.cursor)
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_layout()
