@@ -73,14 +73,6 @@ class ReadingView:
         """Every linked source term as (sentence index, span index), in reading order (for Tab cycling)."""
         return [(s.index, k) for s in self.sentences for k in range(len(s.source_spans))]
 
-    def entry_counts(self) -> dict[str, int]:
-        """How often each entry is linked in the source: what study and the library index use."""
-        counts: dict[str, int] = {}
-        for sentence in self.sentences:
-            for span in sentence.source_spans:
-                counts[span.entry_id] = counts.get(span.entry_id, 0) + 1
-        return counts
-
 
 def build_reading_view(article: Article, matcher: TermMatcher | None) -> ReadingView:
     """Link the glossary terms of every sentence; translations are added later with ``apply_translation``.

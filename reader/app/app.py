@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from typing import Any
 
 from textual import on
@@ -163,9 +162,3 @@ class ReaderApp(App[None]):
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             error = event.worker.error
             self.notify(f"{event.worker.description or 'Background job'} failed: {error}", severity="error", timeout=10)
-
-
-def default_article_path() -> Path:
-    from reader.paths import DEFAULT_ARTICLE
-
-    return DEFAULT_ARTICLE

@@ -25,7 +25,6 @@ class ImportReport:
     added: int = 0
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
-    added_ids: list[int] = field(default_factory=list)
 
 
 def expand_inputs(inputs: Sequence[str]) -> list[str]:
@@ -65,10 +64,9 @@ def import_articles(
     for done, item in enumerate(files, start=1):
         try:
             for article in _articles_of(item):
-                article_id, added = library.add(article, entry_counts(article))
+                _article_id, added = library.add(article, entry_counts(article))
                 if added:
                     report.added += 1
-                    report.added_ids.append(article_id)
                 else:
                     report.duplicates += 1
         except ReaderError as exc:

@@ -7,6 +7,7 @@ meta the panel put there, so neither glossary nor article text can style the scr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -16,7 +17,9 @@ from textual.message import Message
 from textual.widgets import Static
 
 from glossary.model import Entry, Span
-from reader.library.store import LibraryItem
+
+if TYPE_CHECKING:  # the library's module (and json, sqlite) is not needed to draw the first frame
+    from reader.library.store import LibraryItem
 
 
 @dataclass

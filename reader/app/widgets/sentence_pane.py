@@ -113,11 +113,6 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
                 return line.sentences[0][0]
         return None
 
-    @property
-    def line_count(self) -> int:
-        self._ensure_layout()
-        return len(self._lines)
-
     def plain_lines(self) -> list[str]:
         """Every laid-out line as plain text (what a user would read; used by tests)."""
         self._ensure_layout()
