@@ -18,7 +18,8 @@ from textual.worker import get_current_worker
 
 from reader.app import panes
 from reader.app.messages import SentencesTranslated, TranslationProgress, TranslationStarted, TranslationUnavailable
-from reader.app.widgets.glossary_panel import GlossaryPanel, PanelContent
+from reader.app.translation_job import run_translation_job
+from reader.app.widgets.glossary_panel import GlossaryPanel, panel_content
 from reader.app.widgets.sentence_pane import SentencePane
 from reader.articles.model import Article
 from reader.view import ReadingView, apply_translation
@@ -30,10 +31,6 @@ if TYPE_CHECKING:
 NARROW_WIDTH = 100
 #: Seconds between drawing an article and starting its slow follow-up work (term linking, translation).
 POST_PAINT_DELAY = 0.1
-
-
-class TranslationCancelled(Exception):
-    """Raised inside the worker when another article was opened."""
 
 
 class ReadingScreen(Screen[None]):
@@ -152,46 +149,8 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
     def translate_view(self, token: int, sentences: list[str]) -> None:
-        """Load the engine once per app, then translate: cached sentences come back first, without model work."""
-        from reader.errors import NoModelError, ReaderError
-        from reader.store.db import open_store
-        from reader.translate.cache import TranslationCache
-        from reader.translate.service import translate_sentences
-
         worker = get_current_worker()
-        app = self.reader_app
-        try:
-            engine = app.get_engine()
-        except NoModelError as exc:
-            reason = f"no translation model for {exc.from_code}->{exc.to_code} is installed."
-            self.post_message(TranslationUnavailable(token, reason, f"reader models install {exc.from_code} {exc.to_code}"))
-            return
-        except ReaderError as exc:
-            self.post_message(TranslationUnavailable(token, str(exc), "reader models list"))
-            return
-        self.post_message(TranslationStarted(token, engine.model_label))
-        # SQLite connections stay in the thread that uses them: this worker opens its own.
-        conn = open_store(app.context.store_path)
-        try:
-            cache = TranslationCache(conn)
-
-            def on_batch(translations: dict[int, str]) -> None:
-                if worker.is_cancelled:
-                    raise TranslationCancelled
-                self.post_message(SentencesTranslated(token, dict(translations)))
-
-            def on_progress(done: int, total: int | None) -> None:
-                if worker.is_cancelled:
-                    raise TranslationCancelled
-                self.post_message(TranslationProgress(token, done, total or len(sentences)))
-
-            translate_sentences(sentences, engine, cache, progress=on_progress, on_batch=on_batch)
-            # Marks the end even for an article with no sentences (no batch was ever reported).
-            self.post_message(SentencesTranslated(token, {}))
-        except TranslationCancelled:
-            return
-        finally:
-            conn.close()
+        run_translation_job(self.reader_app, token, sentences, self.post_message, lambda: worker.is_cancelled)
 
     @on(TranslationStarted)
     def _translation_started(self, message: TranslationStarted) -> None:
@@ -350,15 +309,7 @@ class ReadingScreen(Screen[None]):
         if sentence is not None and self.view is not None:
             view_sentence = self.view.sentences[sentence]
             missing = view_sentence.translated and entry_id in view_sentence.missing_entry_ids
-        content = PanelContent(
-            entry=entry,
-            span=span,
-            korean=context.matcher.korean_for(span) if span is not None else entry.ko,
-            missing_from_translation=missing,
-            related=tuple(e for e in (context.glossary.get(r) for r in entry.related) if e is not None),
-            parent=context.glossary.get(entry.parent) if entry.parent else None,
-            other_articles=tuple(context.library.articles_using(entry_id, exclude=self.library_id, limit=8)),
-        )
+        content = panel_content(context, entry, span, missing, exclude_article=self.library_id)
         panel = self.query_one("#panel", GlossaryPanel)
         panel.display = True
         panel.show(content)

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from glossary.model import Entry, Span
 
 if TYPE_CHECKING:  # the library's module (and json, sqlite) is not needed to draw the first frame
+    from reader.context import ReaderContext
     from reader.library.store import LibraryItem
 
 
@@ -33,6 +34,22 @@ class PanelContent:
     related: tuple[Entry, ...] = ()
     parent: Entry | None = None
     other_articles: tuple[LibraryItem, ...] = ()
+
+
+def panel_content(
+    context: ReaderContext, entry: Entry, span: Span | None, missing: bool, exclude_article: int | None
+) -> PanelContent:
+    """Everything the panel shows about ``entry`` as met in ``span`` (None: opened from a link or the palette)."""
+    glossary = context.glossary
+    return PanelContent(
+        entry=entry,
+        span=span,
+        korean=context.matcher.korean_for(span) if span is not None else entry.ko,
+        missing_from_translation=missing,
+        related=tuple(e for e in (glossary.get(r) for r in entry.related) if e is not None),
+        parent=glossary.get(entry.parent) if entry.parent else None,
+        other_articles=tuple(context.library.articles_using(entry.id, exclude=exclude_article, limit=8)),
+    )
 
 
 class GlossaryPanel(VerticalScroll, can_focus=False):

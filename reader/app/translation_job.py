@@ -1,0 +1,70 @@
+"""The translation job of one opened article, run in a thread worker; it reports only through messages.
+
+Kept apart from the screen so the screen reads as what the user sees, and this as what happens behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from reader.app.messages import SentencesTranslated, TranslationProgress, TranslationStarted, TranslationUnavailable
+
+if TYPE_CHECKING:
+    from reader.app.app import ReaderApp
+
+
+class TranslationCancelled(Exception):
+    """Raised inside the job when another article was opened."""
+
+
+def run_translation_job(
+    app: ReaderApp,
+    token: int,
+    sentences: list[str],
+    post: Callable[[Message], object],
+    cancelled: Callable[[], bool],
+) -> None:
+    """Load the engine (once per app), then translate: cached sentences come back first, without model work.
+
+    Every message carries ``token``, so the screen ignores what arrives for an article it no longer shows.
+    """
+    from reader.errors import NoModelError, ReaderError
+    from reader.store.db import open_store
+    from reader.translate.cache import TranslationCache
+    from reader.translate.service import translate_sentences
+
+    try:
+        engine = app.get_engine()
+    except NoModelError as exc:
+        reason = f"no translation model for {exc.from_code}->{exc.to_code} is installed."
+        post(TranslationUnavailable(token, reason, f"reader models install {exc.from_code} {exc.to_code}"))
+        return
+    except ReaderError as exc:
+        post(TranslationUnavailable(token, str(exc), "reader models list"))
+        return
+    post(TranslationStarted(token, engine.model_label))
+    # SQLite connections stay in the thread that uses them: the job opens its own.
+    conn = open_store(app.context.store_path)
+    try:
+        cache = TranslationCache(conn)
+
+        def on_batch(translations: dict[int, str]) -> None:
+            if cancelled():
+                raise TranslationCancelled
+            post(SentencesTranslated(token, dict(translations)))
+
+        def on_progress(done: int, total: int | None) -> None:
+            if cancelled():
+                raise TranslationCancelled
+            post(TranslationProgress(token, done, total or len(sentences)))
+
+        translate_sentences(sentences, engine, cache, progress=on_progress, on_batch=on_batch)
+        # Marks the end even for an article with no sentences (no batch was ever reported).
+        post(SentencesTranslated(token, {}))
+    except TranslationCancelled:
+        return
+    finally:
+        conn.close()
