@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -82,7 +83,8 @@ class ReadingScreen(Screen[None]):
                 yield SentencePane(id="target")
                 yield ProgressBar(id="progress", show_eta=False)
             yield GlossaryPanel(id="panel")
-        yield Footer()
+        # The footer's many key widgets cost the first frame about 45 ms; the article comes first.
+        yield Lazy(Footer())
 
     def on_mount(self) -> None:
         self.query_one("#panel").display = False
