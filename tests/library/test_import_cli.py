@@ -64,3 +64,14 @@ def test_the_library_knows_which_articles_use_an_entry(capsys: pytest.CaptureFix
     using = library.articles_using("kim-jong-un")
     assert using, "the seeds mention Kim Jong Un"
     assert all("Kim Jong Un" in " ".join(library.article(item.id).sentences) for item in using)
+
+
+def test_import_progress_counts_articles_not_files(tmp_path: Path) -> None:
+    from reader.library.importer import import_articles
+
+    seen: list[tuple[int, int | None]] = []
+    report = import_articles([str(SAMPLE)], ReaderContext().library, lambda article: {}, lambda d, t: seen.append((d, t)))
+    records = sum(1 for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert seen[-1] == (records, records)
+    assert len(seen) > records // 2, "the bar moves per article"
+    assert report.added + report.duplicates == records
