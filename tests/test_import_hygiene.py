@@ -15,6 +15,7 @@ CORE_MODULES = [
     "reader.library.store",
     "reader.library.importer",
     "reader.context",
+    "reader.settings",
     "reader.view",
     "reader.study",
     "glossary.data",

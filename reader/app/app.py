@@ -13,6 +13,7 @@ from textual.worker import Worker, WorkerState
 from reader.app.themes import HIGH_CONTRAST, TERM_VARIABLE_DEFAULTS, TERM_VARIABLE_DEFAULTS_LIGHT
 from reader.articles.model import Article
 from reader.context import ReaderContext
+from reader.settings import Settings
 
 
 def _glossary_commands() -> Any:
@@ -40,15 +41,15 @@ class ReaderApp(App[None]):
         *,
         context: ReaderContext | None = None,
         open_library: bool = False,
-        from_code: str = "en",
-        to_code: str = "ko",
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.context = context or ReaderContext()
+        self.settings = settings or Settings()
         self.initial_article = article
         self.open_library_first = open_library
-        self.from_code = from_code
-        self.to_code = to_code
+        self.from_code = "en"
+        self.to_code = self.settings.target_language
         self._engine: Any = None
         self._engine_lock = threading.Lock()
 
@@ -61,6 +62,11 @@ class ReaderApp(App[None]):
         from reader.app.screens.reading import ReadingScreen
 
         self.register_theme(HIGH_CONTRAST)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        elif self.settings.theme != Settings().theme:
+            self.notify(f"Unknown theme {self.settings.theme!r} in the settings; using {self.theme}.", markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         reading = ReadingScreen(self.initial_article)
         self.push_screen(reading)
         # Library bookkeeping (first-start seeding included) waits until the article is on screen.
@@ -90,7 +96,7 @@ class ReaderApp(App[None]):
             if self._engine is None:
                 from reader.translate.argos_engine import load_engine
 
-                self._engine = load_engine(self.from_code, self.to_code)
+                self._engine = load_engine(self.from_code, self.to_code, beam_size=self.settings.beam_size)
             return self._engine
 
     # -- navigation --------------------------------------------------------------------------------------------
@@ -154,6 +160,20 @@ class ReaderApp(App[None]):
 
     def _high_contrast(self) -> None:
         self.theme = HIGH_CONTRAST.name
+
+    def _remember_theme(self, theme: Any) -> None:
+        """Keep the theme the user picked for the next start (the settings file is rewritten atomically)."""
+        if self.settings.theme == theme.name:
+            return
+        self.settings.theme = theme.name
+        if self.settings.warnings:
+            return  # never overwrite a settings file the reader could not read
+        try:
+            from reader.settings import save_settings
+
+            save_settings(self.settings)
+        except OSError as exc:
+            self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
 
     # -- errors from any worker, handled in one place --------------------------------------------------------
 

@@ -30,9 +30,14 @@ def run(args: argparse.Namespace) -> int:
     from reader.app.app import ReaderApp
     from reader.context import ReaderContext
 
+    from reader.settings import load_settings
+
+    settings = load_settings()
+    for warning in settings.warnings:
+        print(f"reader: {warning}", file=sys.stderr)
     context = ReaderContext(glossary_paths=args.glossary)
     _ = context.conn  # open the store now: a bad database is a one-line error, not a crash inside the app
     for warning in context.glossary.warnings:
         print(f"reader: {warning}", file=sys.stderr)
-    ReaderApp(article, context=context, open_library=args.library).run()
+    ReaderApp(article, context=context, open_library=args.library, settings=settings).run()
     return 0

@@ -26,10 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="opened: terms of the articles you opened (default); all: the whole glossary",
     )
     parser.add_argument("--category", help="only entries of this glossary category")
-    parser.add_argument("--new", type=int, default=20, metavar="N", help="new cards per day (default 20)")
-    parser.add_argument("--reviews", type=int, default=200, metavar="N", help="reviews per day (default 200)")
+    parser.add_argument("--new", type=int, metavar="N", help="new cards per day (default: setting, 20)")
+    parser.add_argument("--reviews", type=int, metavar="N", help="reviews per day (default: setting, 200)")
     parser.add_argument(
-        "--day-starts", type=int, default=4, metavar="HOUR", help="hour the study day starts, local time (default 4)"
+        "--day-starts", type=int, metavar="HOUR", help="hour the study day starts, local time (default: setting, 4)"
     )
     parser.add_argument("--json", action="store_true", help="stats/leeches: print JSON")
     parser.add_argument(
@@ -45,9 +45,16 @@ def run(args: argparse.Namespace) -> int:
     from reader.context import ReaderContext
     from reader.study.clock import DayBoundary, FixedClock, SystemClock, parse_moment
     from reader.study.deck import StudyError
+    from reader.settings import load_settings
     from reader.study.scheduling import StudySettings
     from reader.study.service import open_session
 
+    user_settings = load_settings()
+    for warning in user_settings.warnings:
+        print(f"reader: {warning}", file=sys.stderr)
+    args.new = user_settings.new_cards_per_day if args.new is None else args.new
+    args.reviews = user_settings.reviews_per_day if args.reviews is None else args.reviews
+    args.day_starts = user_settings.day_starts_at if args.day_starts is None else args.day_starts
     if not 0 <= args.day_starts <= 23:
         raise StudyError(f"--day-starts must be an hour from 0 to 23, not {args.day_starts}")
     if args.new < 0 or args.reviews < 0:

@@ -19,8 +19,8 @@ PROGRESS_MIN_SENTENCES = 20
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="an article text file")
-    parser.add_argument("--to", dest="to_code", default="ko", help="target language code (default: ko)")
-    parser.add_argument("--beam", type=_positive_int, default=4, help="beam size (default: 4)")
+    parser.add_argument("--to", dest="to_code", help="target language code (default: the target_language setting, ko)")
+    parser.add_argument("--beam", type=_positive_int, help="beam size (default: the beam_size setting, 4)")
     parser.add_argument("--json", action="store_true", help="print engine, model and sentence pairs as JSON")
 
 
@@ -36,12 +36,16 @@ def _positive_int(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from reader.articles.load import load_article
+    from reader.settings import load_settings
     from reader.translate.argos_engine import load_engine
     from reader.translate.preview import write_bilingual
     from reader.translate.service import translate_with_store
 
     article = load_article(args.file)
-    engine = load_engine("en", args.to_code, beam_size=args.beam)
+    settings = load_settings()
+    for warning in settings.warnings:
+        print(f"reader: {warning}", file=sys.stderr)
+    engine = load_engine("en", args.to_code or settings.target_language, beam_size=args.beam or settings.beam_size)
     sentences = article.sentences
     # Short articles finish before a bar would be read; a pipe gets no progress lines (stdout may be JSON).
     with stderr_progress(

@@ -16,13 +16,17 @@ from reader.errors import NoModelError
 def print_preview(path: Path, out: TextIO = sys.stdout) -> int:
     """Print the article at ``path`` sentence by sentence with translations; returns the exit code (0)."""
     from reader.articles.load import load_article
+    from reader.settings import load_settings
     from reader.translate.argos_engine import load_engine
     from reader.translate.service import translate_with_store
 
     article = load_article(Path(path))
     sentences = article.sentences
+    settings = load_settings()
+    for warning in settings.warnings:
+        print(f"reader: {warning}", file=sys.stderr)
     try:
-        engine = load_engine("en", "ko")
+        engine = load_engine("en", settings.target_language, beam_size=settings.beam_size)
     except NoModelError as missing:
         print(article.title, file=out)
         for sentence in sentences:

@@ -74,9 +74,17 @@ class StudyScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#study-stats").display = False
         try:
+            from reader.study.clock import DayBoundary
+            from reader.study.scheduling import StudySettings
             from reader.study.service import open_session
 
-            self.session = open_session(self.app.context, self.clock)  # type: ignore[attr-defined]
+            user = self.app.settings  # type: ignore[attr-defined]
+            self.session = open_session(
+                self.app.context,  # type: ignore[attr-defined]
+                self.clock,
+                settings=StudySettings(new_per_day=user.new_cards_per_day, reviews_per_day=user.reviews_per_day),
+                boundary=DayBoundary(user.day_starts_at),
+            )
         except RECOVERABLE as exc:
             self.notify(f"Study unavailable: {exc}", severity="error", markup=False)
             self._show_message("Study is unavailable (see the notification). Esc goes back.")
