@@ -109,6 +109,16 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings
 
 
+def load_settings_reporting() -> Settings:
+    """The user's settings for a command: each warning printed to stderr as one ``reader: ...`` line."""
+    import sys
+
+    settings = load_settings()
+    for warning in settings.warnings:
+        print(f"reader: {warning}", file=sys.stderr)
+    return settings
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write ``settings`` atomically (a temporary file renamed into place): never a half-written file."""
     import yaml

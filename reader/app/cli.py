@@ -30,11 +30,9 @@ def run(args: argparse.Namespace) -> int:
     from reader.app.app import ReaderApp
     from reader.context import ReaderContext
 
-    from reader.settings import load_settings
+    from reader.settings import load_settings_reporting
 
-    settings = load_settings()
-    for warning in settings.warnings:
-        print(f"reader: {warning}", file=sys.stderr)
+    settings = load_settings_reporting()
     context = ReaderContext(glossary_paths=args.glossary)
     _ = context.conn  # open the store now: a bad database is a one-line error, not a crash inside the app
     for warning in context.glossary.warnings:

@@ -45,13 +45,11 @@ def run(args: argparse.Namespace) -> int:
     from reader.context import ReaderContext
     from reader.study.clock import DayBoundary, FixedClock, SystemClock, parse_moment
     from reader.study.deck import StudyError
-    from reader.settings import load_settings
+    from reader.settings import load_settings_reporting
     from reader.study.scheduling import StudySettings
     from reader.study.service import open_session
 
-    user_settings = load_settings()
-    for warning in user_settings.warnings:
-        print(f"reader: {warning}", file=sys.stderr)
+    user_settings = load_settings_reporting()
     args.new = user_settings.new_cards_per_day if args.new is None else args.new
     args.reviews = user_settings.reviews_per_day if args.reviews is None else args.reviews
     args.day_starts = user_settings.day_starts_at if args.day_starts is None else args.day_starts

@@ -36,15 +36,13 @@ def _positive_int(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from reader.articles.load import load_article
-    from reader.settings import load_settings
+    from reader.settings import load_settings_reporting
     from reader.translate.argos_engine import load_engine
     from reader.translate.preview import write_bilingual
     from reader.translate.service import translate_with_store
 
     article = load_article(args.file)
-    settings = load_settings()
-    for warning in settings.warnings:
-        print(f"reader: {warning}", file=sys.stderr)
+    settings = load_settings_reporting()
     engine = load_engine("en", args.to_code or settings.target_language, beam_size=args.beam or settings.beam_size)
     sentences = article.sentences
     # Short articles finish before a bar would be read; a pipe gets no progress lines (stdout may be JSON).

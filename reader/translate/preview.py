@@ -16,15 +16,13 @@ from reader.errors import NoModelError
 def print_preview(path: Path, out: TextIO = sys.stdout) -> int:
     """Print the article at ``path`` sentence by sentence with translations; returns the exit code (0)."""
     from reader.articles.load import load_article
-    from reader.settings import load_settings
+    from reader.settings import load_settings_reporting
     from reader.translate.argos_engine import load_engine
     from reader.translate.service import translate_with_store
 
     article = load_article(Path(path))
     sentences = article.sentences
-    settings = load_settings()
-    for warning in settings.warnings:
-        print(f"reader: {warning}", file=sys.stderr)
+    settings = load_settings_reporting()
     try:
         engine = load_engine("en", settings.target_language, beam_size=settings.beam_size)
     except NoModelError as missing:
