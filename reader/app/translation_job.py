@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from reader.app.app import ReaderApp
 
 
+#: The first model call of a job translates this many sentences, so the opening of an article appears in about
+#: a second with a real model; the rest go in the service's full batches.
+FIRST_BATCH_SIZE = 8
+
+
 class TranslationCancelled(Exception):
     """Raised inside the job when another article was opened."""
 
@@ -61,7 +66,9 @@ def run_translation_job(
                 raise TranslationCancelled
             post(TranslationProgress(token, done, total or len(sentences)))
 
-        translate_sentences(sentences, engine, cache, progress=on_progress, on_batch=on_batch)
+        translate_sentences(
+            sentences, engine, cache, progress=on_progress, on_batch=on_batch, first_batch_size=FIRST_BATCH_SIZE
+        )
         # Marks the end even for an article with no sentences (no batch was ever reported).
         post(SentencesTranslated(token, {}))
     except TranslationCancelled:

@@ -27,8 +27,12 @@ def translate_sentences(
     progress: ProgressCallback | None = None,
     on_batch: BatchCallback | None = None,
     batch_size: int = SERVICE_BATCH_SIZE,
+    first_batch_size: int | None = None,
 ) -> list[str]:
     """Translations of ``sentences``, aligned one for one.
+
+    ``first_batch_size`` makes the first model call smaller, so a reader sees the opening sentences sooner
+    (with a real model a 32-sentence batch takes seconds); later batches use ``batch_size``.
 
     Repeated sentences are translated once; blank ones come back as they are. Example: for
     ``["A.", "", "B.", "A."]`` with "A." cached, ``on_batch`` first gets ``{0: tA, 1: "", 3: tA}``, then
@@ -55,8 +59,11 @@ def translate_sentences(
         progress(done, total)
 
     misses = list(positions)
-    for start in range(0, len(misses), batch_size):
-        batch = misses[start : start + batch_size]
+    first = min(first_batch_size or batch_size, batch_size)
+    bounds = [0, *range(first, len(misses), batch_size)] if misses else []
+    for number, start in enumerate(bounds):
+        end = bounds[number + 1] if number + 1 < len(bounds) else len(misses)
+        batch = misses[start:end]
         translations = engine.translate_batch(batch)
         cache.put_many(engine.identity, zip(batch, translations))
         finished: dict[int, str] = {}

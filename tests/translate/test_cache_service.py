@@ -141,3 +141,11 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path: Path) -> None:
     conn = open_store(path)
     assert conn.execute("SELECT count(*) FROM translation_cache").fetchone()[0] == 2 * 40 * 50
     conn.close()
+
+
+def test_a_smaller_first_batch_shows_the_opening_sentences_sooner(cache: TranslationCache) -> None:
+    sentences = [f"s{i}" for i in range(37)]
+    reports: list[dict[int, str]] = []
+    result = translate_sentences(sentences, SpyEngine(), cache, on_batch=reports.append, batch_size=16, first_batch_size=4)
+    assert [sorted(r) for r in reports] == [list(range(0, 4)), list(range(4, 20)), list(range(20, 36)), [36]]
+    assert result == [f"S{i}" for i in range(37)]
