@@ -19,8 +19,7 @@ async def test_library_lists_seeds_searches_and_opens() -> None:
         assert isinstance(app.screen, LibraryScreen)
         table = app.screen.query_one("#articles", DataTable)
         assert table.row_count == len(list(SEEDS_DIR.glob("*.txt")))
-        await pilot.press("slash")
-        assert isinstance(app.focused, Input)
+        assert isinstance(app.focused, Input), "typing searches at once"
         await pilot.press(*"yo jong")
         await pilot.pause()
         assert table.row_count >= 1
@@ -31,6 +30,17 @@ async def test_library_lists_seeds_searches_and_opens() -> None:
         await settle(pilot)
         assert isinstance(app.screen, ReadingScreen)
         assert app.screen.article.title == titles[0]
+
+
+async def test_fast_typing_and_enter_open_the_searched_article() -> None:
+    """Keys sent at once (a paste, a fast typist) must not run ahead of the search."""
+    app = ReaderApp(load_article(DEFAULT_ARTICLE))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("l", *"yo jong", "enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadingScreen)
+        assert "Kim Yo Jong" in app.screen.article.title
 
 
 async def test_l_opens_the_library_and_escape_returns() -> None:
@@ -96,7 +106,7 @@ async def test_import_from_the_library_shows_progress_and_new_rows(tmp_path) -> 
         await pilot.pause()
         table = app.screen.query_one("#articles", DataTable)
         before = table.row_count
-        await pilot.press("i")
+        await pilot.press("ctrl+o")
         await pilot.pause()
         await pilot.press(*str(folder))
         await pilot.press("enter")

@@ -14,13 +14,18 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from reader.app.messages import ImportFinished, ImportProgress
 
 
+#: Width of the topic column (the agency's section names are up to about 40 characters; most fit in 20).
+TOPIC_WIDTH = 20
+
+
 class LibraryScreen(Screen[None]):
     CSS_PATH = "library.tcss"
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("slash", "focus_search", "Search", key_display="/"),
-        Binding("i", "import", "Import"),
+        Binding("slash", "focus_search", "Search", key_display="/", priority=True),
+        Binding("down", "focus_table", "Results", show=False),
+        Binding("ctrl+o", "import", "Import", priority=True),
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
@@ -35,13 +40,15 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#articles", DataTable)
         table.add_column("Date", key="date", width=10)
-        table.add_column("Title", key="title")
-        table.add_column("Topic", key="topic", width=16)
+        table.add_column("Title", key="title", width=40)
+        table.add_column("Topic", key="topic", width=TOPIC_WIDTH)
         table.add_column("Sent.", key="sentences", width=5)
+        self._fit_columns()
         self.query_one("#import-progress").display = False
         self.app.context.ensure_seeded()  # type: ignore[attr-defined]
         self.refresh_rows("")
-        table.focus()
+        # Typing starts a search at once; Down or Enter moves to the results.
+        self.query_one("#search", Input).focus()
 
     def refresh_rows(self, query: str) -> None:
         table = self.query_one("#articles", DataTable)
@@ -58,14 +65,17 @@ class LibraryScreen(Screen[None]):
             )
         total = self.app.context.library.count()  # type: ignore[attr-defined]
         status = f"{len(items)} of {total} articles" if query else f"{total} articles"
-        self.query_one("#library-status", Static).update(status + " · Enter opens · / searches · Esc goes back")
+        self.query_one("#library-status", Static).update(status + " · type to search · ↓ or Enter to the list, Enter opens · Esc goes back")
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         self.refresh_rows(event.value)
 
     @on(Input.Submitted, "#search")
-    def _search_submitted(self) -> None:
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        # Typed fast (or pasted) with Enter, the Changed messages may still be queued: show this query's rows
+        # before the table takes the next key.
+        self.refresh_rows(event.value)
         self.query_one("#articles", DataTable).focus()
 
     @on(DataTable.RowSelected, "#articles")
@@ -73,8 +83,27 @@ class LibraryScreen(Screen[None]):
         if event.row_key.value is not None:
             self.app.open_library_article(int(event.row_key.value))  # type: ignore[attr-defined]
 
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The title takes what the date, topic and count leave, so every column stays on screen."""
+        table = self.query_one("#articles", DataTable)
+        if "title" not in table.columns:
+            return
+        # 10 + 5 for date and count, 2 cells of padding per column, 2 for the scrollbar.
+        fixed = 10 + 5 + 4 * 2 + 2
+        wide = self.size.width >= 100
+        table.columns["topic"].width = TOPIC_WIDTH if wide else 0
+        title = self.size.width - fixed - (TOPIC_WIDTH + 2 if wide else 0)
+        table.columns["title"].width = max(title, 20)
+        table.refresh()
+
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
+
+    def action_focus_table(self) -> None:
+        self.query_one("#articles", DataTable).focus()
 
     def action_import(self) -> None:
         self.app.push_screen(ImportPrompt(), self._import_chosen)
