@@ -51,6 +51,8 @@ class ReaderApp(App[None]):
         self.from_code = "en"
         self.to_code = self.settings.target_language
         self._engine: Any = None
+        #: Whether the first article has been recorded in the library (done just after the first frame).
+        self.initial_article_recorded = False
         self._engine_lock = threading.Lock()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -76,6 +78,7 @@ class ReaderApp(App[None]):
 
     def _remember_initial(self, reading: Any) -> None:
         reading.library_id = self._remember(self.initial_article)
+        self.initial_article_recorded = True
 
     def _remember(self, article: Article) -> int | None:
         """Add the opened article to the library (once, by content hash) and mark it opened."""

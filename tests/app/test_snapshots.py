@@ -49,3 +49,21 @@ def test_help_screen(snap_compare, size: tuple[int, int]) -> None:  # type: igno
         await pilot.pause()
 
     assert snap_compare(ReaderApp(load_article(DEFAULT_ARTICLE)), terminal_size=size, run_before=open_help)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_study_screen(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """A card with its answer shown; a fixed clock keeps the intervals on the buttons the same every run."""
+    from datetime import datetime, timezone
+
+    from reader.app.screens.study import StudyScreen
+    from reader.study.clock import FixedClock
+
+    async def study(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settled(pilot)
+        await pilot.app.push_screen(StudyScreen(clock=FixedClock(datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc))))
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(load_article(DEFAULT_ARTICLE)), terminal_size=size, run_before=study)
