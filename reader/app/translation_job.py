@@ -37,8 +37,6 @@ def run_translation_job(
     Every message carries ``token``, so the screen ignores what arrives for an article it no longer shows.
     """
     from reader.errors import NoModelError, ReaderError
-    from reader.store.db import open_store
-    from reader.translate.cache import TranslationCache
     from reader.translate.service import translate_sentences
 
     try:
@@ -51,10 +49,11 @@ def run_translation_job(
         post(TranslationUnavailable(token, str(exc), "reader models list"))
         return
     post(TranslationStarted(token, engine.model_label))
-    # SQLite connections stay in the thread that uses them: the job opens its own.
-    conn = open_store(app.context.store_path)
+    # SQLite connections stay in the thread that uses them: the job works through its own.
+    context = app.context.for_thread()
+    conn = context.conn  # a bad store raises here, once, before anything needs closing
     try:
-        cache = TranslationCache(conn)
+        cache = context.translation_cache
 
         def on_batch(translations: dict[int, str]) -> None:
             if cancelled():

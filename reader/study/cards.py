@@ -62,10 +62,6 @@ class CardFaces:
     detail: str  # romanization, category, note
     source: str  # where a cloze sentence comes from
 
-    @property
-    def lines_front(self) -> list[str]:
-        return [line for line in (self.prompt, self.front, self.hint) if line]
-
 
 def romanization_of(entry: Entry) -> str:
     parts = [p for p in (entry.romanization.mr, entry.romanization.rr) if p]
