@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from glossary import cli, data
+from glossary import data
+from reader.commands import glossary as cli
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "data" / "curated"
 ARTICLE = "Pyongyang, May 1 (KCNA) -- Kim Jong Un, general secretary of the Workers’ Party of Korea [WPK], met vice-ministers.\n"
@@ -197,7 +198,7 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe")
     result = subprocess.run(
-        [sys.executable, "-m", "glossary.cli", "annotate", str(bad)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "reader.commands.glossary", "annotate", str(bad)], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 2
     assert result.stderr == f"glossary: {bad}:1: not UTF-8 text\n"
