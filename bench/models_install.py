@@ -98,8 +98,8 @@ def main() -> None:
     import argostranslate.translate  # noqa: F401  (install_from_path imports it; keep that out of the timing)
     from argostranslate import networking
 
-    from reader.translate import models
-    from reader.translate.models_index import download
+    from reader.models import install as models
+    from reader.models.index import download
 
     try:
         served = home / "served"

@@ -43,14 +43,13 @@ def main() -> None:
     from reader.study.optimize import optimize
     from reader.study.replay import rebuild_cards
     from reader.study.scheduling import StudySettings
-    from reader.study.service import open_session
     from reader.study.stats import compute_stats
 
     start = datetime(2026, 1, 5, 9, tzinfo=timezone.utc)
     clock = FixedClock(start)
     settings = StudySettings(new_per_day=args.new)
     context = ReaderContext()
-    session = open_session(context, clock, settings=settings, boundary=DayBoundary(4, timezone.utc), deck="all")
+    session = context.study_session(clock, settings=settings, boundary=DayBoundary(4, timezone.utc), deck="all")
     chance = random.Random(1)
     timings: list[float] = []
     last_day_count = 0

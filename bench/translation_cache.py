@@ -4,8 +4,8 @@ Run: ``.venv/bin/python -m bench.translation_cache [--articles 10]``.
 
 Uses the echo test model (built offline in well under a second; output equals input). It is far smaller and
 faster than a real model, so the first-time cost here is a floor and the measured ratio understates what
-the cache saves with a real ~120 MB model. Both runs go through ``translate_with_store`` (store opened and
-closed each time), with the engine already loaded, in temporary XDG and Argos dirs.
+the cache saves with a real ~120 MB model. Both runs go through ``translate_sentences`` over the store's
+translation cache, with the engine already loaded, in temporary XDG and Argos dirs.
 """
 
 from __future__ import annotations
@@ -62,19 +62,21 @@ def main(argv: list[str] | None = None) -> int:
         with zipfile.ZipFile(_build_echo_model(work / "build")) as archive:
             archive.extractall(work / "packages")
 
-        from reader.translate.argos_engine import load_engine
-        from reader.translate.service import translate_with_store
+        from reader.context import ReaderContext
+        from reader.translate.service import translate_sentences
 
-        engine = load_engine("en", "ko", beam_size=4)
+        context = ReaderContext()
+        engine = context.engine("en", "ko")
+        cache = context.translation_cache
         engine.translate_batch(["Warm up."])
         articles = _articles(args.articles)
         first = second = 0.0
         for sentences in articles:
             started = time.perf_counter()
-            translated = translate_with_store(sentences, engine)
+            translated = translate_sentences(sentences, engine, cache)
             first += time.perf_counter() - started
             started = time.perf_counter()
-            again = translate_with_store(sentences, engine)
+            again = translate_sentences(sentences, engine, cache)
             second += time.perf_counter() - started
             assert again == translated == sentences  # echo model: output equals input
         total = sum(len(s) for s in articles)

@@ -1,32 +1,89 @@
-"""The objects a session of the reader shares, built lazily once: store, library, glossary, matcher, cache.
+"""One reader session: settings, store, library, glossary, matcher, engine and study, each built lazily, once.
 
-The app and the command-line verbs both go through this, so they see the same data the same way.
+The app and every command-line verb go through a ``ReaderContext``, so they see the same data the same way:
+the glossary is loaded once per process (honouring ``--glossary``), its person names repair every article
+that is read, and the translation engine is loaded in one place and shared by every worker thread.
+Feature packages never import this module; it is the layer that wires them together.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.articles.model import Article
+from reader.settings import Settings
 
 if TYPE_CHECKING:
     from glossary.data import Glossary
     from glossary.match import Matcher
     from reader.library.store import Library
+    from reader.study.clock import Clock, DayBoundary
+    from reader.study.scheduling import StudySettings
+    from reader.study.session import StudySession
     from reader.translate.cache import TranslationCache
+    from reader.translate.engine import Engine
     from reader.view import ReadingView
 
 
-class ReaderContext:
-    """Lazily opened shared state; cheap to create."""
+@dataclass
+class _Shared:
+    """What a context and its worker-thread copies share, built once by whichever thread asks first.
 
-    def __init__(self, store_path: Path | None = None, glossary_paths: Sequence[Path] = ()) -> None:
+    The lock is re-entrant because building the matcher asks for the glossary.
+    """
+
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    glossary: Glossary | None = None
+    matcher: Matcher | None = None
+    article_names: tuple[str, ...] | None = None
+    engines: dict[tuple[str, str, int], Engine] = field(default_factory=dict)
+
+
+class ReaderContext:
+    """Lazily opened shared state; cheap to create.
+
+    ``settings`` are the user's (read from the settings file on first use) unless given; ``glossary_paths``
+    are extra user glossaries (``--glossary``); ``include_user_glossary=False`` skips the user's glossary dir.
+    """
+
+    def __init__(
+        self,
+        store_path: Path | None = None,
+        glossary_paths: Sequence[Path] = (),
+        *,
+        settings: Settings | None = None,
+        include_user_glossary: bool = True,
+        clock: Clock | None = None,
+    ) -> None:
         self.store_path = store_path
         self.glossary_paths = tuple(glossary_paths)
+        self.include_user_glossary = include_user_glossary
+        #: Where study's "now" comes from (the system clock unless given: scripts and tests replay days).
+        self.clock = clock
+        if settings is not None:
+            self.__dict__["settings"] = settings
+        self._shared = _Shared()
+
+    # -- configuration ------------------------------------------------------------------------------------------
+
+    @cached_property
+    def settings(self) -> Settings:
+        from reader.settings import load_settings
+
+        return load_settings()
+
+    @property
+    def warnings(self) -> list[str]:
+        """Start-up warnings a user must see: unreadable settings and broken user glossaries, one line each."""
+        return [*self.settings.warnings, *self.glossary.warnings]
+
+    # -- data ---------------------------------------------------------------------------------------------------
 
     @cached_property
     def conn(self) -> sqlite3.Connection:
@@ -40,17 +97,34 @@ class ReaderContext:
 
         return Library(self.conn)
 
-    @cached_property
+    @property
     def glossary(self) -> Glossary:
-        from glossary.data import load_glossary
+        """The curated glossary plus the user's, loaded once per process (threads share it)."""
+        with self._shared.lock:
+            if self._shared.glossary is None:
+                from glossary.data import load_glossary
 
-        return load_glossary(self.glossary_paths)
+                self._shared.glossary = load_glossary(self.glossary_paths, include_user_dir=self.include_user_glossary)
+            return self._shared.glossary
 
-    @cached_property
+    @property
+    def glossary_loaded(self) -> bool:
+        return self._shared.glossary is not None
+
+    @property
     def matcher(self) -> Matcher:
-        from glossary.match import Matcher
+        """The term matcher over the glossary, built once (threads share it: matching only reads it)."""
+        with self._shared.lock:
+            if self._shared.matcher is None:
+                from glossary.match import Matcher
 
-        return Matcher(self.glossary)
+                self._shared.matcher = Matcher(self.glossary)
+            return self._shared.matcher
+
+    @property
+    def matcher_ready(self) -> bool:
+        """Whether the matcher is built (building it is the slow part of opening the first article)."""
+        return self._shared.matcher is not None
 
     @cached_property
     def translation_cache(self) -> TranslationCache:
@@ -58,18 +132,23 @@ class ReaderContext:
 
         return TranslationCache(self.conn)
 
-    def for_thread(self) -> ReaderContext:
-        """A context for a worker thread: its own store connection, the same (read-only) glossary and matcher."""
-        other = ReaderContext(self.store_path, self.glossary_paths)
-        for shared in ("glossary", "matcher"):
-            if shared in self.__dict__:  # already built by cached_property: reuse, don't load twice
-                other.__dict__[shared] = self.__dict__[shared]
-        return other
+    # -- articles -----------------------------------------------------------------------------------------------
 
     @property
-    def matcher_ready(self) -> bool:
-        """Whether the matcher is built (building it is the slow part of opening the first article)."""
-        return "matcher" in self.__dict__
+    def article_names(self) -> tuple[str, ...]:
+        """The person names whose scraped glue ("ComradeKim Jong Un") is repaired: built-in plus the glossary's."""
+        with self._shared.lock:
+            if self._shared.article_names is None:
+                from reader.articles.names import degluing_names
+
+                self._shared.article_names = degluing_names(self.glossary.person_names())
+            return self._shared.article_names
+
+    def load_article(self, path: Path) -> Article:
+        """Read and parse an article file, repairing glued names with the glossary's names."""
+        from reader.articles.load import load_article
+
+        return load_article(path, self.article_names)
 
     def reading_view(self, article: Article, linked: bool = True) -> ReadingView:
         """The article's reading view; ``linked=False`` skips term linking (see ``reader.view.link_terms``)."""
@@ -91,4 +170,72 @@ class ReaderContext:
         from reader.paths import SEEDS_DIR
 
         if self.library.count() == 0 and SEEDS_DIR.is_dir():
-            import_articles([str(SEEDS_DIR)], self.library, self.entry_counts)
+            import_articles([str(SEEDS_DIR)], self.library, self.entry_counts, names=self.article_names)
+
+    # -- translation --------------------------------------------------------------------------------------------
+
+    def engine(self, from_code: str = "en", to_code: str | None = None) -> Engine:
+        """The translation engine for the pair (target: the ``target_language`` setting), loaded once and shared.
+
+        Raises ``NoModelError`` when no package for the pair is installed. Safe to call from worker threads:
+        the first caller loads, the others wait and get the same engine.
+        """
+        key = (from_code, to_code or self.settings.target_language, self.settings.beam_size)
+        with self._shared.lock:
+            engine = self._shared.engines.get(key)
+            if engine is None:
+                from reader.translate.argos_engine import load_engine
+
+                engine = load_engine(key[0], key[1], beam_size=key[2])
+                self._shared.engines[key] = engine
+            return engine
+
+    # -- study --------------------------------------------------------------------------------------------------
+
+    def study_session(
+        self,
+        clock: Clock | None = None,
+        *,
+        settings: StudySettings | None = None,
+        boundary: DayBoundary | None = None,
+        deck: str = "opened",
+        category: str | None = None,
+    ) -> StudySession:
+        """A study session over this context's store, glossary and library (seeded on a first start).
+
+        Limits and the day boundary come from the user's settings unless given (command-line flags win).
+        """
+        from reader.study.clock import DayBoundary, SystemClock
+        from reader.study.scheduling import StudySettings
+        from reader.study.session import StudySession, StudySources
+        from reader.study.store import StudyStore
+
+        self.ensure_seeded()
+        if settings is None:
+            settings = StudySettings(
+                new_per_day=self.settings.new_cards_per_day, reviews_per_day=self.settings.reviews_per_day
+            )
+        boundary = boundary or DayBoundary(self.settings.day_starts_at)
+        return StudySession(
+            StudyStore(self.conn),
+            StudySources(self.glossary, self.library, self.matcher),
+            clock or self.clock or SystemClock(),
+            settings=settings,
+            boundary=boundary,
+            deck=deck,
+            category=category,
+        )
+
+    # -- threads ------------------------------------------------------------------------------------------------
+
+    def for_thread(self) -> ReaderContext:
+        """A context for a worker thread: its own store connection; the same settings, glossary, matcher, engines."""
+        other = ReaderContext(
+            self.store_path,
+            self.glossary_paths,
+            settings=self.settings,
+            include_user_glossary=self.include_user_glossary,
+            clock=self.clock,
+        )
+        other._shared = self._shared
+        return other

@@ -7,14 +7,16 @@ isolate everything in temporary directories. Nothing here creates a directory; c
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "kcna-reader"
 
-#: The repository's seed articles; the first start of the library imports them.
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+#: The seed articles, shipped inside the package (the repository's top-level ``seeds`` links here), so an
+#: installed copy opens its default article; the first start of the library imports them.
+SEEDS_DIR = Path(str(files("reader") / "seeds"))
 DEFAULT_ARTICLE = SEEDS_DIR / "2023-10-20-kim-jong-un-receives-lavrov.txt"
 
 

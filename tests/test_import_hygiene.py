@@ -11,7 +11,7 @@ CORE_MODULES = [
     "reader.translate.argos_engine",
     "reader.translate.cache",
     "reader.translate.service",
-    "reader.translate.models",
+    "reader.models.install",
     "reader.library.store",
     "reader.library.importer",
     "reader.context",
@@ -20,7 +20,7 @@ CORE_MODULES = [
     "reader.study",
     "glossary.data",
     "glossary.match",
-    "reader.cli",
+    "reader.commands.reader",
 ]
 
 
@@ -40,7 +40,7 @@ def test_parse_does_not_import_heavy_modules() -> None:
     """`reader parse` stays fast: no Textual, no CTranslate2, no argostranslate."""
     code = (
         "import sys\n"
-        "from reader.cli import main\n"
+        "from reader.commands.reader import main\n"
         "main(['parse', 'seeds/2023-10-20-kim-jong-un-receives-lavrov.txt', '--json'])\n"
         "heavy = [m for m in ('textual', 'ctranslate2', 'argostranslate', 'torch') if m in sys.modules]\n"
         "print('HEAVY=' + ','.join(heavy), file=sys.stderr)\n"

@@ -49,7 +49,9 @@ async def test_the_app_starts_in_the_saved_theme_and_remembers_a_new_one() -> No
     from reader.paths import DEFAULT_ARTICLE
 
     save_settings(Settings(theme="kcna-high-contrast"))
-    app = ReaderApp(load_article(DEFAULT_ARTICLE), settings=load_settings())
+    from reader.context import ReaderContext
+
+    app = ReaderApp(load_article(DEFAULT_ARTICLE), context=ReaderContext(settings=load_settings()))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.theme == "kcna-high-contrast"
@@ -61,7 +63,7 @@ async def test_the_app_starts_in_the_saved_theme_and_remembers_a_new_one() -> No
 def test_study_takes_its_limits_from_the_settings_and_flags_override_them(capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    from reader.cli import main
+    from reader.commands.reader import main
 
     save_settings(Settings(new_cards_per_day=3))
     assert main(["study", "stats", "--json", "--deck", "all"]) == 0

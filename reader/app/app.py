@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from textual import on
@@ -30,30 +29,23 @@ def _article_commands() -> Any:
 
 
 class ReaderApp(App[None]):
-    """``ReaderApp(article)`` opens on the article; ``open_library=True`` shows the library on top."""
+    """``ReaderApp(article)`` opens on the article; ``open_library=True`` shows the library on top.
+
+    The app owns navigation between screens and nothing else: every screen gets the session's ``ReaderContext``
+    (store, glossary, engine, settings) through its constructor.
+    """
 
     TITLE = "kcna-reader"
     COMMANDS = App.COMMANDS | {_glossary_commands, _article_commands}
 
-    def __init__(
-        self,
-        article: Article,
-        *,
-        context: ReaderContext | None = None,
-        open_library: bool = False,
-        settings: Settings | None = None,
-    ) -> None:
+    def __init__(self, article: Article, *, context: ReaderContext | None = None, open_library: bool = False) -> None:
         super().__init__()
         self.context = context or ReaderContext()
-        self.settings = settings or Settings()
+        self.settings = self.context.settings
         self.initial_article = article
         self.open_library_first = open_library
-        self.from_code = "en"
-        self.to_code = self.settings.target_language
-        self._engine: Any = None
         #: Whether the first article has been recorded in the library (done just after the first frame).
         self.initial_article_recorded = False
-        self._engine_lock = threading.Lock()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Textual asks for these while building the current theme's CSS variables, so the theme is known here.
@@ -69,8 +61,12 @@ class ReaderApp(App[None]):
         elif self.settings.theme != Settings().theme:
             self.notify(f"Unknown theme {self.settings.theme!r} in the settings; using {self.theme}.", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        reading = ReadingScreen(self.initial_article)
+        reading = ReadingScreen(self.context, self.initial_article)
         self.push_screen(reading)
+        # Warnings met before the screen was ours (a broken user glossary, bad settings, invalid UTF-8) are
+        # shown here, where the user is looking, not on a stderr the app's screen hides.
+        for warning in [*self.context.warnings, *self.initial_article.warnings]:
+            self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
         # Library bookkeeping (first-start seeding included) waits until the article is on screen.
         self.call_after_refresh(self._remember_initial, reading)
         if self.open_library_first:
@@ -91,17 +87,6 @@ class ReaderApp(App[None]):
             self.notify(f"Library unavailable: {exc}", severity="warning")
             return None
 
-    # -- the engine, shared by every translation job ---------------------------------------------------------
-
-    def get_engine(self) -> Any:
-        """Load the translation engine once (in a worker thread); raises NoModelError when none is installed."""
-        with self._engine_lock:
-            if self._engine is None:
-                from reader.translate.argos_engine import load_engine
-
-                self._engine = load_engine(self.from_code, self.to_code, beam_size=self.settings.beam_size)
-            return self._engine
-
     # -- navigation --------------------------------------------------------------------------------------------
 
     @property
@@ -113,25 +98,21 @@ class ReaderApp(App[None]):
                 return screen
         return None
 
-    def open_article(self, article: Article, library_id: int | None) -> None:
+    def show_library_article(self, library_id: int) -> None:
+        """Back to the reading screen, which opens the library article (from the library or the palette)."""
         from reader.app.screens.reading import ReadingScreen
 
         reading = self.reading_screen
-        while self.screen is not reading and len(self.screen_stack) > 1:
-            self.pop_screen()
         if isinstance(reading, ReadingScreen):
-            if library_id is not None:
-                self.context.library.mark_opened(library_id)
-            reading.open_article(article, library_id)
-
-    def open_library_article(self, library_id: int) -> None:
-        self.open_article(self.context.library.article(library_id), library_id)
+            while self.screen is not reading and len(self.screen_stack) > 1:
+                self.pop_screen()
+            reading.open_library_article(library_id)
 
     def action_open_library(self) -> None:
         from reader.app.screens.library import LibraryScreen
 
         if not isinstance(self.screen, LibraryScreen):
-            self.push_screen(LibraryScreen())
+            self.push_screen(LibraryScreen(self.context))
 
     def action_help(self) -> None:
         from reader.app.screens.help import HelpScreen
@@ -139,12 +120,9 @@ class ReaderApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_study(self) -> None:
-        try:
-            from reader.app.screens.study import StudyScreen
-        except ImportError:
-            self.notify("Study sessions are not available in this build.", severity="warning")
-            return
-        self.push_screen(StudyScreen())
+        from reader.app.screens.study import StudyScreen
+
+        self.push_screen(StudyScreen(self.context))
 
     def show_entry(self, entry_id: str) -> None:
         from reader.app.screens.reading import ReadingScreen

@@ -13,7 +13,7 @@ from textual.message import Message
 from reader.app.messages import SentencesTranslated, TranslationProgress, TranslationStarted, TranslationUnavailable
 
 if TYPE_CHECKING:
-    from reader.app.app import ReaderApp
+    from reader.context import ReaderContext
 
 
 #: The first model call of a job translates this many sentences, so the opening of an article appears in about
@@ -26,13 +26,13 @@ class TranslationCancelled(Exception):
 
 
 def run_translation_job(
-    app: ReaderApp,
+    context: ReaderContext,
     token: int,
     sentences: list[str],
     post: Callable[[Message], object],
     cancelled: Callable[[], bool],
 ) -> None:
-    """Load the engine (once per app), then translate: cached sentences come back first, without model work.
+    """Load the engine (once per session), then translate: cached sentences come back first, without model work.
 
     Every message carries ``token``, so the screen ignores what arrives for an article it no longer shows.
     """
@@ -40,7 +40,7 @@ def run_translation_job(
     from reader.translate.service import translate_sentences
 
     try:
-        engine = app.get_engine()
+        engine = context.engine()
     except NoModelError as exc:
         reason = f"no translation model for {exc.from_code}->{exc.to_code} is installed."
         post(TranslationUnavailable(token, reason, f"reader models install {exc.from_code} {exc.to_code}"))
@@ -50,7 +50,7 @@ def run_translation_job(
         return
     post(TranslationStarted(token, engine.model_label))
     # SQLite connections stay in the thread that uses them: the job works through its own.
-    context = app.context.for_thread()
+    context = context.for_thread()
     conn = context.conn  # a bad store raises here, once, before anything needs closing
     try:
         cache = context.translation_cache

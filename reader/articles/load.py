@@ -17,11 +17,13 @@ Without a date line the date is ``None``. A file whose first line is itself a da
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 
 from reader.articles.model import Article
+from reader.articles.names import BUILTIN_PERSON_NAMES
 from reader.articles.normalize import normalize_text, strip_controls
 from reader.articles.read import read_article_text
 from reader.articles.segment import split_sentences
@@ -100,13 +102,15 @@ def _parse_iso_date(line: str, warnings: list[str], source: str) -> str | None:
         return None
 
 
-def parse_text(text: str, source: str = "") -> Article:
+def parse_text(text: str, source: str = "", names: Iterable[str] = BUILTIN_PERSON_NAMES) -> Article:
     """Parse one article's text (KCNA shape or plain text) into an ``Article``.
+
+    ``names`` are the person names whose scraped glue is repaired (``names.degluing_names``).
 
     Raises ``InputError`` when nothing readable is left after removing control characters.
     """
     original = strip_controls(text)
-    lines = normalize_text(original).split("\n")
+    lines = normalize_text(original, names).split("\n")
     while lines and not lines[0]:
         lines.pop(0)
     if not lines:
@@ -140,14 +144,13 @@ def parse_text(text: str, source: str = "") -> Article:
         paragraphs=[sentences for p in body.paragraphs if (sentences := split_sentences(p))],
         source=source,
         warnings=warnings,
-        original_text=original,
     )
 
 
-def load_article(path: Path) -> Article:
+def load_article(path: Path, names: Iterable[str] = BUILTIN_PERSON_NAMES) -> Article:
     """Read and parse one article file; ``InputError`` for anything that is not a usable article."""
     path = Path(path)
     text, warnings = read_article_text(path)
-    article = parse_text(text, source=str(path))
+    article = parse_text(text, source=str(path), names=names)
     article.warnings[:0] = warnings
     return article

@@ -26,8 +26,6 @@ class Article:
     topic: str | None = None  # the agency's section, when known
     url: str | None = None
     warnings: list[str] = field(default_factory=list)  # e.g. invalid UTF-8 replaced
-    # The input as received (control characters stripped, flaws kept), for showing the original text.
-    original_text: str = ""
 
     @property
     def sentences(self) -> list[str]:

@@ -2,12 +2,12 @@
 
 The built-in list holds the leaders' names and the Korean names that occur in at least two distinct texts
 of the 2024 dev corpus (found as surname + two syllables, checked by hand: places such as "Kim Chaek
-City" are left out). The curated glossary adds its own person names when it is installed.
+City" are left out). Callers add the curated glossary's person names (``degluing_names``).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
 
 #: The leaders. In the dev corpus only the first three come glued ("ComradeKim Jong Unvisited", over 1 000 times);
 #: the other two are listed in case the site starts wrapping them too.
@@ -37,18 +37,14 @@ def usable_for_degluing(name: str) -> bool:
     return len(name.split()) >= 2 and all(part[:1].isupper() for part in name.split())
 
 
-@lru_cache(maxsize=1)
-def person_names() -> tuple[str, ...]:
-    """The built-in names merged with the glossary's person names, when the glossary package provides them.
+def degluing_names(glossary_names: Iterable[str] = ()) -> tuple[str, ...]:
+    """The built-in names merged with the caller's (the glossary's person names), as the de-gluing rules use them.
 
-    The glossary is imported lazily and any failure falls back to the built-in list: a broken or missing
-    glossary must never stop an article from loading.
+    The caller passes the glossary's names: this package never loads the glossary itself, so what an article's
+    repair depends on is visible at the call (``ReaderContext.article_names``).
+
+    >>> degluing_names(["Putin", "Choe Son Hui", "Vladimir  Putin"])[-1]
+    'Vladimir Putin'
     """
-    names: list[str] = list(BUILTIN_PERSON_NAMES)
-    try:
-        from glossary.data import load_glossary
-
-        names.extend(load_glossary().person_names())
-    except Exception:  # noqa: BLE001 - any glossary problem means "use the built-in list"
-        pass
+    names = [*BUILTIN_PERSON_NAMES, *glossary_names]
     return tuple(name for name in dict.fromkeys(" ".join(n.split()) for n in names) if usable_for_degluing(name))

@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from reader.articles.names import BUILTIN_PERSON_NAMES
+
 # Terminal escape sequences, longest forms first: CSI (ESC [ ... final byte), OSC (ESC ] ... BEL or ST),
 # string commands DCS/SOS/PM/APC (ESC P/X/^/_ ... ST), their 8-bit C1 forms, then two-byte escapes.
 _ESCAPE_SEQUENCE = re.compile(
@@ -138,8 +140,8 @@ def _plain_compatibility_form(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group())
 
 
-def normalize_text(text: str, names: Iterable[str] | None = None) -> str:
-    """Repair scraped flaws; ``names`` defaults to the built-in names merged with the glossary's.
+def normalize_text(text: str, names: Iterable[str] = BUILTIN_PERSON_NAMES) -> str:
+    """Repair scraped flaws; ``names`` are the person names to de-glue (``names.degluing_names``).
 
     Odd spaces become spaces, curly apostrophes ``'``, fullwidth forms ASCII; lines broken before a name
     are rejoined; glued names, the dateline dash and spaces before punctuation are fixed; runs of spaces
@@ -148,10 +150,6 @@ def normalize_text(text: str, names: Iterable[str] | None = None) -> str:
     >>> normalize_text("(KCNA) --Kim Jong Un , general secretary of the Workers’ Party", ["Kim Jong Un"])
     "(KCNA) -- Kim Jong Un, general secretary of the Workers' Party"
     """
-    if names is None:
-        from reader.articles.names import person_names
-
-        names = person_names()
     text = _ODD_SPACE.sub(" ", text).translate(_APOSTROPHES)
     text = _COMPATIBILITY_FORMS.sub(_plain_compatibility_form, text)
     text = _DATELINE_DASH.sub(r"(\1) -- ", text)

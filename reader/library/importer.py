@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.articles.model import Article
+from reader.articles.names import BUILTIN_PERSON_NAMES
 from reader.errors import ReaderError
 from reader.library.store import Library
 from reader.progress import ProgressCallback, no_progress
@@ -39,16 +40,16 @@ def expand_inputs(inputs: Sequence[str]) -> list[str]:
     return expanded
 
 
-def _articles_of(item: str) -> Iterator[Article]:
+def _articles_of(item: str, names: Sequence[str]) -> Iterator[Article]:
     from reader.articles.corpus import iter_corpus
     from reader.articles.load import load_article, parse_text
 
     if item == "-":
-        yield parse_text(sys.stdin.read(), source="<stdin>")
+        yield parse_text(sys.stdin.read(), source="<stdin>", names=names)
     elif item.endswith(".jsonl"):
-        yield from iter_corpus(Path(item))
+        yield from iter_corpus(Path(item), names)
     else:
-        yield load_article(Path(item))
+        yield load_article(Path(item), names)
 
 
 def _expected_articles(item: str) -> int:
@@ -67,9 +68,11 @@ def import_articles(
     library: Library,
     entry_counts: Callable[[Article], dict[str, int]],
     progress: ProgressCallback | None = None,
+    names: Sequence[str] = BUILTIN_PERSON_NAMES,
 ) -> ImportReport:
     """Add every article in ``inputs``; ``entry_counts`` gives the glossary entries an article links.
 
+    ``names`` are the person names whose scraped glue is repaired (``ReaderContext.article_names``).
     Progress counts articles, so a corpus file of 943 records moves the bar 943 times.
     """
     report = ImportReport()
@@ -81,7 +84,7 @@ def import_articles(
     for item, item_expected in zip(files, expected):
         item_done = 0
         try:
-            for article in _articles_of(item):
+            for article in _articles_of(item, names):
                 _article_id, added = library.add(article, entry_counts(article))
                 if added:
                     report.added += 1

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.errors import InputError, NoModelError
 from reader.progress import ProgressCallback
-from reader.translate.models import InstalledPackage, installed_packages
-from reader.translate.models_index import version_key
+from reader.models.install import InstalledPackage, installed_packages
+from reader.models.index import version_key
 
 if TYPE_CHECKING:
     import ctranslate2

@@ -76,19 +76,3 @@ def translate_sentences(
         if progress is not None:
             progress(done, total)
     return [r if r is not None else "" for r in results]
-
-
-def translate_with_store(
-    sentences: Sequence[str],
-    engine: Engine,
-    progress: ProgressCallback | None = None,
-    on_batch: BatchCallback | None = None,
-) -> list[str]:
-    """``translate_sentences`` behind the user's store (opened and closed here); ``InputError`` for a bad store."""
-    from reader.store.db import open_store
-
-    conn = open_store()
-    try:
-        return translate_sentences(sentences, engine, TranslationCache(conn), progress=progress, on_batch=on_batch)
-    finally:
-        conn.close()

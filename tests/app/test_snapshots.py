@@ -61,7 +61,8 @@ def test_study_screen(snap_compare, size: tuple[int, int]) -> None:  # type: ign
 
     async def study(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settled(pilot)
-        await pilot.app.push_screen(StudyScreen(clock=FixedClock(datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc))))
+        pilot.app.context.clock = FixedClock(datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc))
+        await pilot.app.push_screen(StudyScreen(pilot.app.context))
         await pilot.pause()
         await pilot.press("space")
         await pilot.pause()

@@ -30,7 +30,6 @@ def test_the_seed_article_parses_exactly() -> None:
     assert article.sentences[3].endswith("the respected Comrade Kim Jong Un.")
     assert "-0-" not in article.text
     assert article.source == str(SEED)
-    assert "Kim Jong Un ," in article.original_text  # the original is kept as received
     assert article.warnings == []
 
 
@@ -90,7 +89,7 @@ def test_escape_sequences_never_reach_the_article() -> None:
     article = parse_text("Title\x1b]0;owned\x07\n2024-01-02\nPyongyang, January 2 (KCNA) -- One\x1b[2J two.")
     assert article.title == "Title"
     assert article.sentences == ["One two."]
-    assert "\x1b" not in article.original_text
+    assert "\x1b" not in article.title + article.text
 
 
 def test_text_of_only_controls_is_refused() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.commands.reader import main
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEED = REPO / "seeds" / "2023-10-20-kim-jong-un-receives-lavrov.txt"
@@ -132,7 +132,7 @@ def test_parse_never_loads_the_app_or_the_translation_engine() -> None:
     # reader parse must start fast (bench/startup.py): Textual and CTranslate2 stay unimported.
     code = (
         "import sys, contextlib, io\n"
-        "from reader.cli import main\n"
+        "from reader.commands.reader import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main(['parse', {str(SEED)!r}]) == 0\n"
         "heavy = sorted(m for m in ('textual', 'ctranslate2', 'argostranslate', 'sentencepiece') if m in sys.modules)\n"

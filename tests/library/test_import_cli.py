@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.commands.reader import main
 from reader.context import ReaderContext
 from reader.paths import SEEDS_DIR
 

@@ -17,7 +17,6 @@ CORE = [
     "reader.study." + name
     for name in (
         "cards",
-        "cli",
         "clock",
         "deck",
         "export",
@@ -26,7 +25,6 @@ CORE = [
         "replay",
         "report",
         "scheduling",
-        "service",
         "session",
         "stats",
         "store",

@@ -14,15 +14,19 @@ from conftest import START
 from reader.app.app import ReaderApp
 from reader.app.screens.study import StudyScreen
 from reader.articles.load import load_article
+from reader.context import ReaderContext
 from reader.paths import DEFAULT_ARTICLE
 from reader.study.clock import FixedClock
 
 
 @pytest.fixture
-def app_clock(monkeypatch: pytest.MonkeyPatch) -> FixedClock:
-    clock = FixedClock(START)
-    monkeypatch.setattr(StudyScreen, "clock_factory", lambda: clock)
-    return clock
+def app_clock() -> FixedClock:
+    return FixedClock(START)
+
+
+def reader_app(clock: FixedClock) -> ReaderApp:
+    """The app on the seed article, whose study sessions live at ``clock``'s time."""
+    return ReaderApp(load_article(DEFAULT_ARTICLE), context=ReaderContext(clock=clock))
 
 
 def run_async(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
@@ -55,7 +59,7 @@ async def study_until_done(app: ReaderApp, pilot, first_rating: str = "3") -> St
 
 @run_async
 async def test_study_screen_reveals_rates_and_sums_up(app_clock: FixedClock, seed_top) -> None:
-    app = ReaderApp(load_article(DEFAULT_ARTICLE))
+    app = reader_app(app_clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s")
         screen = app.screen
@@ -88,15 +92,13 @@ async def test_study_screen_reveals_rates_and_sums_up(app_clock: FixedClock, see
 
 @run_async
 async def test_a_damaged_store_is_a_notification_not_a_crash(app_clock: FixedClock, monkeypatch) -> None:
-    import reader.study.service as service
-
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         from reader.errors import InputError
 
         raise InputError("/tmp/reader.sqlite3", "database is damaged [/oops]")  # not markup: drawn as typed
 
-    monkeypatch.setattr(service, "open_session", broken)
-    app = ReaderApp(load_article(DEFAULT_ARTICLE))
+    monkeypatch.setattr(ReaderContext, "study_session", broken)
+    app = reader_app(app_clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "space", "3", "t")
         assert isinstance(app.screen, StudyScreen)
@@ -108,7 +110,7 @@ async def test_a_damaged_store_is_a_notification_not_a_crash(app_clock: FixedClo
 @run_async
 async def test_user_story_read_study_quit_and_find_cards_due_the_next_day(app_clock: FixedClock, seed_top) -> None:
     # Day 1: read the seed article (the app marks it opened), study its terms, forget the first one once.
-    app = ReaderApp(load_article(DEFAULT_ARTICLE))
+    app = reader_app(app_clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s")
         screen = await study_until_done(app, pilot, first_rating="1")
@@ -118,7 +120,7 @@ async def test_user_story_read_study_quit_and_find_cards_due_the_next_day(app_cl
 
     # Day 2: the forgotten term is due again and comes before any new card.
     app_clock.set(START + timedelta(days=1))
-    app = ReaderApp(load_article(DEFAULT_ARTICLE))
+    app = reader_app(app_clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s")
         screen = app.screen

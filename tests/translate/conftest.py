@@ -1,6 +1,6 @@
 """Fixtures for the translation tests: the echo model installed the way Argos installs (plain unzip).
 
-Installing by unzipping keeps these tests independent of ``reader.translate.models`` (tested on its own).
+Installing by unzipping keeps these tests independent of ``reader.models.install`` (tested on its own).
 """
 
 from __future__ import annotations

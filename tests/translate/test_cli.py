@@ -1,4 +1,4 @@
-"""``reader translate`` and the plain preview, end to end through ``reader.cli.main`` with the echo model."""
+"""``reader translate`` and the plain preview, end to end through ``reader.commands.reader.main`` with the echo model."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader import paths
-from reader.cli import main
+from reader.commands.reader import main
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEED = REPO / "seeds" / "2023-10-20-kim-jong-un-receives-lavrov.txt"
@@ -114,10 +114,11 @@ def test_translation_makes_no_network_attempt(installed_echo_model: Path, monkey
 
 
 def test_preview_without_model_shows_sentences_then_the_hint() -> None:
-    from reader.translate.preview import print_preview
+    from reader.commands.preview import print_preview
+    from reader.context import ReaderContext
 
     out = io.StringIO()
-    assert print_preview(SEED, out=out) == 0
+    assert print_preview(ReaderContext(), SEED, out=out) == 0
     text = out.getvalue()
     sentences = _seed_sentences()
     assert all(sentence in text for sentence in sentences)
@@ -126,10 +127,11 @@ def test_preview_without_model_shows_sentences_then_the_hint() -> None:
 
 
 def test_preview_with_model_pairs_sentences_and_labels_the_model(installed_echo_model: Path) -> None:
-    from reader.translate.preview import print_preview
+    from reader.commands.preview import print_preview
+    from reader.context import ReaderContext
 
     out = io.StringIO()
-    assert print_preview(SEED, out=out) == 0
+    assert print_preview(ReaderContext(), SEED, out=out) == 0
     text = out.getvalue()
     assert "not a translation" in text
     last = _seed_sentences()[-1]

@@ -110,7 +110,7 @@ def _fresh_python(code: str) -> str:
 def test_importing_translation_modules_loads_no_model_libraries() -> None:
     loaded = _fresh_python(
         "import sys, reader.translate, reader.translate.argos_engine, reader.translate.service, "
-        "reader.translate.cache, reader.translate.cli, reader.translate.preview\n"
+        "reader.translate.cache, reader.commands.translate, reader.commands.preview\n"
         "print([m for m in ('ctranslate2', 'sentencepiece', 'argostranslate.translate', 'torch') if m in sys.modules])"
     )
     assert loaded == "[]"

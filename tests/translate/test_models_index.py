@@ -15,9 +15,9 @@ from index_server import IndexServer, running_index_server
 from model_zips import build_package, metadata_for
 
 from reader import paths
-from reader.cli import main
+from reader.commands.reader import main
 from reader.errors import ReaderError
-from reader.translate import models
+from reader.models import install as models
 from reader.progress import human_size
 
 

@@ -15,9 +15,9 @@ import pytest
 from model_zips import build_package, metadata_for
 
 from reader import paths
-from reader.cli import main
+from reader.commands.reader import main
 from reader.errors import InputError, ReaderError
-from reader.translate import models
+from reader.models import install as models
 
 
 def _folders() -> list[str]:

@@ -9,9 +9,9 @@ import pytest
 from model_zips import build_package, build_zip, metadata_for, package_files
 
 from reader import paths
-from reader.cli import main
+from reader.commands.reader import main
 from reader.errors import InputError
-from reader.translate.models import install_from_file, installed_packages, validate_package
+from reader.models.install import install_from_file, installed_packages, validate_package
 
 TOP = "translate-en_ko-1_0"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -12,6 +13,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 
 from reader.app.messages import ImportFinished, ImportProgress
+from reader.context import ReaderContext
+
+if TYPE_CHECKING:
+    from reader.app.app import ReaderApp
 
 
 #: Width of the topic column (the agency's section names are up to about 40 characters; most fit in 20).
@@ -29,6 +34,17 @@ class LibraryScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
+    def __init__(self, context: ReaderContext) -> None:
+        super().__init__()
+        self.context = context
+
+    @property
+    def app_navigation(self) -> ReaderApp:
+        from reader.app.app import ReaderApp
+
+        assert isinstance(self.app, ReaderApp)
+        return self.app
+
     def compose(self) -> ComposeResult:
         yield Static("Library", id="library-title")
         yield Input(placeholder="Search titles and text (e.g. plenary meeting, Kim Yo Jong)", id="search")
@@ -45,7 +61,7 @@ class LibraryScreen(Screen[None]):
         table.add_column("Sent.", key="sentences", width=5)
         self._fit_columns()
         self.query_one("#import-progress").display = False
-        self.app.context.ensure_seeded()  # type: ignore[attr-defined]
+        self.context.ensure_seeded()
         self.refresh_rows("")
         # Typing starts a search at once; Down or Enter moves to the results.
         self.query_one("#search", Input).focus()
@@ -53,7 +69,7 @@ class LibraryScreen(Screen[None]):
     def refresh_rows(self, query: str) -> None:
         table = self.query_one("#articles", DataTable)
         table.clear()
-        items = self.app.context.library.items(query)  # type: ignore[attr-defined]
+        items = self.context.library.items(query)
         for item in items:
             # Titles are data: Text cells are never read as markup.
             table.add_row(
@@ -63,7 +79,7 @@ class LibraryScreen(Screen[None]):
                 str(item.sentence_count),
                 key=str(item.id),
             )
-        total = self.app.context.library.count()  # type: ignore[attr-defined]
+        total = self.context.library.count()
         status = f"{len(items)} of {total} articles" if query else f"{total} articles"
         self.query_one("#library-status", Static).update(status + " · type to search · ↓ or Enter to the list, Enter opens · Esc goes back")
 
@@ -81,7 +97,7 @@ class LibraryScreen(Screen[None]):
     @on(DataTable.RowSelected, "#articles")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
-            self.app.open_library_article(int(event.row_key.value))  # type: ignore[attr-defined]
+            self.app_navigation.show_library_article(int(event.row_key.value))
 
     def on_resize(self) -> None:
         self._fit_columns()
@@ -120,13 +136,14 @@ class LibraryScreen(Screen[None]):
         """Import in a thread with its own store connection; progress and the result come back as messages."""
         from reader.library.importer import import_articles
 
-        context = self.app.context.for_thread()  # type: ignore[attr-defined]
+        context = self.context.for_thread()
         try:
             report = import_articles(
                 paths,
                 context.library,
                 context.entry_counts,
                 lambda done, total: self.post_message(ImportProgress(done, total or done)),
+                context.article_names,
             )
         finally:
             context.conn.close()

@@ -26,7 +26,7 @@ from reader.articles.model import Article
 from reader.view import ReadingView, apply_translation
 
 if TYPE_CHECKING:
-    from reader.app.app import ReaderApp
+    from reader.context import ReaderContext
 
 #: Below this many columns the panes stack one above the other.
 NARROW_WIDTH = 100
@@ -54,8 +54,9 @@ class ReadingScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, article: Article, library_id: int | None = None) -> None:
+    def __init__(self, context: ReaderContext, article: Article, library_id: int | None = None) -> None:
         super().__init__()
+        self.context = context
         self.article = article
         self.library_id = library_id
         self.view: ReadingView | None = None
@@ -67,10 +68,6 @@ class ReadingScreen(Screen[None]):
         self.unavailable_reason = ""
         self.install_command = ""
         self._syncing = False
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-header")
@@ -99,7 +96,7 @@ class ReadingScreen(Screen[None]):
         """Terms linked and translation finished (or known to be unavailable): nothing more will change."""
         return (
             self.view is not None
-            and self.reader_app.context.matcher_ready
+            and self.context.matcher_ready
             and self.translation_state in ("done", "unavailable")
         )
 
@@ -115,7 +112,7 @@ class ReadingScreen(Screen[None]):
 
     def open_article(self, article: Article, library_id: int | None = None) -> None:
         """Show ``article``; starting its translation cancels the running job of the previous one."""
-        context = self.reader_app.context
+        context = self.context
         self.article = article
         self.library_id = library_id
         # The first article paints before the glossary matcher is built; its terms are linked on the next frame.
@@ -140,19 +137,24 @@ class ReadingScreen(Screen[None]):
             self.set_timer(POST_PAINT_DELAY, lambda: self._link_terms(token))
         self.set_timer(POST_PAINT_DELAY, lambda: self.translate_view(token, sentences))
 
+    def open_library_article(self, library_id: int) -> None:
+        """Open an article of the library (from the panel's "also in" links, the library or the palette)."""
+        self.context.library.mark_opened(library_id)
+        self.open_article(self.context.library.article(library_id), library_id)
+
     def _link_terms(self, token: int) -> None:
         from reader.view import link_terms
 
         if token != self.token or self.view is None:
             return
-        link_terms(self.view, self.reader_app.context.matcher)
+        link_terms(self.view, self.context.matcher)
         self.source_pane.set_blocks(panes.source_blocks(self.view))
         self._redraw_target()
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
     def translate_view(self, token: int, sentences: list[str]) -> None:
         worker = get_current_worker()
-        run_translation_job(self.reader_app, token, sentences, self.post_message, lambda: worker.is_cancelled)
+        run_translation_job(self.context, token, sentences, self.post_message, lambda: worker.is_cancelled)
 
     @on(TranslationStarted)
     def _translation_started(self, message: TranslationStarted) -> None:
@@ -167,7 +169,7 @@ class ReadingScreen(Screen[None]):
     def _sentences_translated(self, message: SentencesTranslated) -> None:
         if message.token != self.token or self.view is None:
             return
-        context = self.reader_app.context
+        context = self.context
         for index, translation in message.translations.items():
             apply_translation(self.view, index, translation, context.matcher, context.glossary)
         if self.view.fully_translated:
@@ -195,7 +197,7 @@ class ReadingScreen(Screen[None]):
     def _redraw_target(self) -> None:
         if self.view is None:
             return
-        context = self.reader_app.context
+        context = self.context
         if self.translation_state == "unavailable":
             blocks = panes.gloss_blocks(self.view, context.matcher, self.unavailable_reason, self.install_command)
         else:
@@ -302,7 +304,7 @@ class ReadingScreen(Screen[None]):
 
     def show_entry(self, entry_id: str, span=None, sentence: int | None = None) -> None:  # type: ignore[no-untyped-def]
         """Open ``entry_id`` in the side panel (from a term, a related link, or the command palette)."""
-        context = self.reader_app.context
+        context = self.context
         entry = context.glossary.get(entry_id)
         if entry is None:
             self.notify(f"No glossary entry {entry_id!r}.", severity="warning")
@@ -347,7 +349,7 @@ class ReadingScreen(Screen[None]):
 
     @on(GlossaryPanel.ArticleLinkClicked)
     def _article_link_clicked(self, message: GlossaryPanel.ArticleLinkClicked) -> None:
-        self.reader_app.open_library_article(message.library_id)
+        self.open_library_article(message.library_id)
 
     # -- layout and scroll sync ------------------------------------------------------------------------------
 

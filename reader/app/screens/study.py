@@ -8,8 +8,6 @@ parsed as markup.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
-from typing import ClassVar
 
 from fsrs import Rating
 from rich.text import Text
@@ -19,8 +17,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from reader.context import ReaderContext
 from reader.errors import ReaderError
-from reader.study.clock import Clock, SystemClock
 from reader.study.plain import outlook, summary_line
 from reader.study.report import forecast_bars, retention_text
 from reader.study.scheduling import RATING_NAMES, RATINGS, format_interval
@@ -45,12 +43,9 @@ class StudyScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
-    #: Where "now" comes from; tests replace it with a fixed clock to live through a simulated month.
-    clock_factory: ClassVar[Callable[[], Clock]] = SystemClock
-
-    def __init__(self, clock: Clock | None = None) -> None:
+    def __init__(self, context: ReaderContext) -> None:
         super().__init__()
-        self.clock = clock or type(self).clock_factory()
+        self.context = context
         self.session: StudySession | None = None
         self.card: DueCard | None = None
         self.revealed = False
@@ -74,17 +69,7 @@ class StudyScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#study-stats").display = False
         try:
-            from reader.study.clock import DayBoundary
-            from reader.study.scheduling import StudySettings
-            from reader.study.service import open_session
-
-            user = self.app.settings  # type: ignore[attr-defined]
-            self.session = open_session(
-                self.app.context,  # type: ignore[attr-defined]
-                self.clock,
-                settings=StudySettings(new_per_day=user.new_cards_per_day, reviews_per_day=user.reviews_per_day),
-                boundary=DayBoundary(user.day_starts_at),
-            )
+            self.session = self.context.study_session()
         except RECOVERABLE as exc:
             self.notify(f"Study unavailable: {exc}", severity="error", markup=False)
             self._show_message("Study is unavailable (see the notification). Esc goes back.")

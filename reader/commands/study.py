@@ -43,13 +43,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reader.context import ReaderContext
+    from reader.commands.preview import print_warnings
     from reader.study.clock import DayBoundary, FixedClock, SystemClock, parse_moment
     from reader.study.deck import StudyError
-    from reader.settings import load_settings_reporting
     from reader.study.scheduling import StudySettings
-    from reader.study.service import open_session
 
-    user_settings = load_settings_reporting()
+    context = ReaderContext(glossary_paths=args.glossary)
+    user_settings = context.settings
     args.new = user_settings.new_cards_per_day if args.new is None else args.new
     args.reviews = user_settings.reviews_per_day if args.reviews is None else args.reviews
     args.day_starts = user_settings.day_starts_at if args.day_starts is None else args.day_starts
@@ -62,12 +62,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         raise StudyError(f"--now {args.now!r} is not an ISO date-time") from None
     settings = StudySettings(new_per_day=args.new, reviews_per_day=args.reviews)
-    context = ReaderContext(glossary_paths=args.glossary)
-    for warning in context.glossary.warnings:
-        print(f"reader: {warning}", file=sys.stderr)
-    session = open_session(
-        context, clock, settings=settings, boundary=DayBoundary(args.day_starts), deck=args.deck, category=args.category
+    session = context.study_session(
+        clock, settings=settings, boundary=DayBoundary(args.day_starts), deck=args.deck, category=args.category
     )
+    print_warnings(context)
     if args.action == "session":
         from reader.study.plain import run_plain_session
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import InputError
-from reader.translate.models_package import display_name, metadata_problem, package_code
+from reader.models.package import display_name, metadata_problem, package_code
 
 log = logging.getLogger(__name__)
 

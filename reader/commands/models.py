@@ -16,7 +16,7 @@ import sys
 from reader import paths
 from reader.errors import ReaderError
 from reader.progress import human_size, stderr_progress
-from reader.translate import models
+from reader.models import install as models
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -15,27 +15,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.articles.load import load_article
+    from reader.context import ReaderContext
     from reader.paths import DEFAULT_ARTICLE
 
     path = args.file or DEFAULT_ARTICLE
+    context = ReaderContext(glossary_paths=args.glossary)
     if args.plain or not sys.stdout.isatty():
-        from reader.translate.preview import print_preview
+        from reader.commands.preview import print_preview
 
-        return print_preview(path)
-    article = load_article(path)  # a bad file fails here, as one line, before the screen is taken over
-    for warning in article.warnings:
-        print(f"reader: {path}: {warning}", file=sys.stderr)
+        return print_preview(context, path)
+    article = context.load_article(path)  # a bad file fails here, as one line, before the screen is taken over
+    _ = context.conn  # open the store now: a bad database is a one-line error, not a crash inside the app
 
     from reader.app.app import ReaderApp
-    from reader.context import ReaderContext
 
-    from reader.settings import load_settings_reporting
-
-    settings = load_settings_reporting()
-    context = ReaderContext(glossary_paths=args.glossary)
-    _ = context.conn  # open the store now: a bad database is a one-line error, not a crash inside the app
-    for warning in context.glossary.warnings:
-        print(f"reader: {warning}", file=sys.stderr)
-    ReaderApp(article, context=context, open_library=args.library, settings=settings).run()
-    return 0
+    app = ReaderApp(article, context=context, open_library=args.library)
+    app.run()
+    return app.return_code or 0

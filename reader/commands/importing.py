@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
 
     context = ReaderContext()
     with stderr_progress("importing") as progress:
-        report = import_articles(args.paths, context.library, context.entry_counts, progress)
+        report = import_articles(args.paths, context.library, context.entry_counts, progress, context.article_names)
     for error in report.errors:
         print(f"reader: {error}", file=sys.stderr)
     print(f"imported {report.added} article(s), skipped {report.duplicates} duplicate(s), {len(report.errors)} error(s)")

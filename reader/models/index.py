@@ -19,7 +19,7 @@ import packaging.version
 
 from reader.errors import ReaderError
 from reader.progress import ProgressCallback, no_progress
-from reader.translate.models_package import display_name, metadata_problem, package_code
+from reader.models.package import display_name, metadata_problem, package_code
 
 #: argostranslate.settings' default; ``ARGOS_PACKAGE_INDEX`` overrides it for both programs.
 DEFAULT_PACKAGE_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"

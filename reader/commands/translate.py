@@ -35,21 +35,22 @@ def _positive_int(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.articles.load import load_article
-    from reader.settings import load_settings_reporting
-    from reader.translate.argos_engine import load_engine
-    from reader.translate.preview import write_bilingual
-    from reader.translate.service import translate_with_store
+    from reader.commands.preview import print_warnings, write_bilingual
+    from reader.context import ReaderContext
+    from reader.translate.service import translate_sentences
 
-    article = load_article(args.file)
-    settings = load_settings_reporting()
-    engine = load_engine("en", args.to_code or settings.target_language, beam_size=args.beam or settings.beam_size)
+    context = ReaderContext()
+    article = context.load_article(args.file)
+    print_warnings(context)
+    if args.beam:
+        context.settings.beam_size = args.beam
+    engine = context.engine("en", args.to_code)
     sentences = article.sentences
     # Short articles finish before a bar would be read; a pipe gets no progress lines (stdout may be JSON).
     with stderr_progress(
         "translating", total=len(sentences), min_total=PROGRESS_MIN_SENTENCES + 1, lines_when_piped=False
     ) as progress:
-        translations = translate_with_store(sentences, engine, progress=progress)
+        translations = translate_sentences(sentences, engine, context.translation_cache, progress=progress)
     if args.json:
         payload = {
             "engine": engine.identity,
