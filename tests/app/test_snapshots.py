@@ -11,7 +11,7 @@ import pytest
 from reader.app.app import ReaderApp
 from reader.articles.load import load_article
 from reader.paths import DEFAULT_ARTICLE
-from tests_app_helpers import settle
+from tests_app_helpers import settle, settle_library
 
 SIZES = [(120, 40), (80, 24)]
 
@@ -38,7 +38,7 @@ def test_glossary_panel(snap_compare, size: tuple[int, int]) -> None:  # type: i
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_library_screen(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     app = ReaderApp(load_article(DEFAULT_ARTICLE), open_library=True)
-    assert snap_compare(app, terminal_size=size, run_before=_settled)
+    assert snap_compare(app, terminal_size=size, run_before=settle_library)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -1,11 +1,14 @@
 """The reading screen: the article and its translation side by side, sentence-aligned, terms linked in both.
 
-State kept here: the ``ReadingView`` of the open article, the cursor sentence and the selected term. Drawing is
-the panes' job; translation is a thread worker that posts messages (``reader.app.messages``).
+State lives here as reactive attributes: the cursor sentence, the selected term (and its counterpart in the
+translation), the translation state and whether the panel is open. The panes are bound to them with
+``data_bind``; panels and the progress bar are shown by CSS classes on the screen (``reading.tcss``). Drawing
+is the panes' job; translation is a thread worker that posts messages (``reader.app.messages``).
 """
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -13,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.lazy import Lazy
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -34,8 +38,31 @@ NARROW_WIDTH = 100
 POST_PAINT_DELAY = 0.1
 
 
+class TranslationState(Enum):
+    """Where the open article's translation is."""
+
+    PENDING = "pending"  # not started (the engine may be loading)
+    TRANSLATING = "translating"
+    DONE = "done"
+    UNAVAILABLE = "unavailable"  # no model: the pane shows the glossary gloss
+
+
+#: (sentence index, term index) of a selected term.
+Selection = tuple[int, int]
+
+
 class ReadingScreen(Screen[None]):
     CSS_PATH = "reading.tcss"
+
+    #: The cursor sentence; both panes follow it.
+    cursor: reactive[int] = reactive(0, init=False)
+    #: The selected source term, or None.
+    selected: reactive[Selection | None] = reactive(None, init=False)
+    #: The selected term's counterpart in the translation pane (or the gloss), or None.
+    target_selected: reactive[Selection | None] = reactive(None, init=False)
+    translation_state: reactive[TranslationState] = reactive(TranslationState.PENDING, init=False)
+    #: Whether the glossary panel is shown (the screen's ``-panel-open`` class).
+    panel_open: reactive[bool] = reactive(False, init=False)
 
     BINDINGS = [
         Binding("j,down", "move(1)", "Next", key_display="j/↓"),
@@ -60,11 +87,8 @@ class ReadingScreen(Screen[None]):
         self.article = article
         self.library_id = library_id
         self.view: ReadingView | None = None
-        self.cursor = 0
-        self.selected: tuple[int, int] | None = None  # (sentence, source span index)
         self.token = 0
         self.model_label = ""
-        self.translation_state = "pending"  # pending | translating | done | unavailable
         self.unavailable_reason = ""
         self.install_command = ""
         self._syncing = False
@@ -74,18 +98,18 @@ class ReadingScreen(Screen[None]):
         with Horizontal(id="panes"):
             with Vertical(id="source-column", classes="column"):
                 yield Static("English · KCNA", id="source-label", classes="pane-label")
-                yield SentencePane(id="source")
+                yield SentencePane(id="source").data_bind(cursor=ReadingScreen.cursor, selection=ReadingScreen.selected)
             with Vertical(id="target-column", classes="column"):
                 yield Static("Korean", id="target-label", classes="pane-label")
-                yield SentencePane(id="target")
+                yield SentencePane(id="target").data_bind(
+                    cursor=ReadingScreen.cursor, selection=ReadingScreen.target_selected
+                )
                 yield ProgressBar(id="progress", show_eta=False)
             yield GlossaryPanel(id="panel")
         # The footer's many key widgets cost the first frame about 45 ms; the article comes first.
         yield Lazy(Footer())
 
     def on_mount(self) -> None:
-        self.query_one("#panel").display = False
-        self.query_one("#progress").display = False
         self.watch(self.source_pane, "scroll_y", self._source_scrolled, init=False)
         self.watch(self.target_pane, "scroll_y", self._target_scrolled, init=False)
         self.open_article(self.article, self.library_id)
@@ -97,7 +121,7 @@ class ReadingScreen(Screen[None]):
         return (
             self.view is not None
             and self.context.matcher_ready
-            and self.translation_state in ("done", "unavailable")
+            and self.translation_state in (TranslationState.DONE, TranslationState.UNAVAILABLE)
         )
 
     @property
@@ -118,18 +142,17 @@ class ReadingScreen(Screen[None]):
         # The first article paints before the glossary matcher is built; its terms are linked on the next frame.
         linked = context.matcher_ready
         self.view = context.reading_view(article, linked=linked)
-        self.cursor = 0
         self.selected = None
+        self.cursor = 0
         self.token += 1
-        self.translation_state = "pending"
+        self.translation_state = TranslationState.PENDING
         self.model_label = ""
         self.query_one("#article-header", Static).update(panes.header_text(article))
-        self.query_one("#panel").display = False
+        self.panel_open = False
         self.source_pane.set_blocks(panes.source_blocks(self.view))
         self.source_pane.scroll_home(animate=False)
         self.target_pane.scroll_home(animate=False)
         self._redraw_target()
-        self._apply_cursor(scroll=False)
         # Linking (first article only) and translating start once the article has reached the terminal: work
         # started on the next refresh still delays the terminal writer's first frame, so give it a moment.
         token, sentences = self.token, [s.source for s in self.view.sentences]
@@ -161,8 +184,8 @@ class ReadingScreen(Screen[None]):
         if message.token != self.token:
             return
         self.model_label = message.model_label
-        if self.translation_state == "pending":
-            self.translation_state = "translating"
+        if self.translation_state is TranslationState.PENDING:
+            self.translation_state = TranslationState.TRANSLATING
         self._update_target_label()
 
     @on(SentencesTranslated)
@@ -173,54 +196,59 @@ class ReadingScreen(Screen[None]):
         for index, translation in message.translations.items():
             apply_translation(self.view, index, translation, context.matcher, context.glossary)
         if self.view.fully_translated:
-            self.translation_state = "done"
-            self.query_one("#progress").display = False
+            self.translation_state = TranslationState.DONE
         self._redraw_target()
 
     @on(TranslationProgress)
     def _translation_progress(self, message: TranslationProgress) -> None:
         if message.token != self.token:
             return
-        bar = self.query_one("#progress", ProgressBar)
-        bar.display = message.done < message.total
-        bar.update(total=message.total, progress=message.done)
+        self.set_class(message.done < message.total, "-translating")
+        self.query_one("#progress", ProgressBar).update(total=message.total, progress=message.done)
 
     @on(TranslationUnavailable)
     def _translation_unavailable(self, message: TranslationUnavailable) -> None:
         if message.token != self.token:
             return
-        self.translation_state = "unavailable"
         self.unavailable_reason = message.reason
         self.install_command = message.install_command
+        self.translation_state = TranslationState.UNAVAILABLE
         self._redraw_target()
 
     def _redraw_target(self) -> None:
         if self.view is None:
             return
         context = self.context
-        if self.translation_state == "unavailable":
+        if self.translation_state is TranslationState.UNAVAILABLE:
             blocks = panes.gloss_blocks(self.view, context.matcher, self.unavailable_reason, self.install_command)
         else:
             blocks = panes.target_blocks(self.view)
         self.target_pane.set_blocks(blocks)
         self._update_target_label()
-        self._apply_cursor(scroll=False)
+        self.target_selected = self._target_selection()
 
     def _update_target_label(self) -> None:
         label = self.query_one("#target-label", Static)
-        label.update(panes.target_label(self.translation_state, self.model_label, self.view))
+        label.update(panes.target_label(self.translation_state.value, self.model_label, self.view))
 
     # -- cursor, terms, panel -------------------------------------------------------------------------------------
 
-    def _apply_cursor(self, scroll: bool = True) -> None:
-        target_selection = self._target_selection()
-        self.source_pane.set_cursor(self.cursor, self.selected)
-        self.target_pane.set_cursor(self.cursor, target_selection)
-        if scroll:
-            self._syncing = True
-            self.source_pane.scroll_to_sentence(self.cursor)
-            self.target_pane.scroll_to_sentence(self.cursor)
-            self.call_after_refresh(self._end_sync)
+    def watch_cursor(self, cursor: int) -> None:
+        # Both panes bring the cursor sentence into view (a no-op when it is already visible, as after a click).
+        self._syncing = True
+        self.source_pane.scroll_to_sentence(cursor)
+        self.target_pane.scroll_to_sentence(cursor)
+        self.call_after_refresh(self._end_sync)
+
+    def watch_selected(self) -> None:
+        self.target_selected = self._target_selection()
+
+    def watch_translation_state(self, state: TranslationState) -> None:
+        self.set_class(state is TranslationState.TRANSLATING, "-translating")
+        self.target_selected = self._target_selection()
+
+    def watch_panel_open(self, panel_open: bool) -> None:
+        self.set_class(panel_open, "-panel-open")
 
     def _end_sync(self) -> None:
         self._syncing = False
@@ -231,7 +259,7 @@ class ReadingScreen(Screen[None]):
             return None
         sentence_index, term = self.selected
         sentence = self.view.sentences[sentence_index]
-        if self.translation_state == "unavailable":
+        if self.translation_state is TranslationState.UNAVAILABLE:
             return self.selected  # the gloss lists the source terms in source order
         entry_id = sentence.source_spans[term].entry_id
         for number, span in enumerate(sentence.target_spans):
@@ -242,17 +270,15 @@ class ReadingScreen(Screen[None]):
     def action_move(self, step: int) -> None:
         if self.view is None or not self.view.sentences:
             return
-        self.cursor = min(max(self.cursor + step, 0), len(self.view.sentences) - 1)
         self.selected = None
-        self._apply_cursor()
+        self.cursor = min(max(self.cursor + step, 0), len(self.view.sentences) - 1)
 
     def action_page(self, direction: int) -> None:
         self.source_pane.scroll_page_down(animate=False) if direction > 0 else self.source_pane.scroll_page_up(animate=False)
         top = self.source_pane.top_sentence()
         if top is not None:
-            self.cursor = top
             self.selected = None
-            self._apply_cursor()
+            self.cursor = top
 
     def action_first(self) -> None:
         self.action_move(-(10**9))
@@ -288,9 +314,8 @@ class ReadingScreen(Screen[None]):
         self.select_term(*self.selected)
 
     def action_close_panel(self) -> None:
-        self.query_one("#panel").display = False
+        self.panel_open = False
         self.selected = None
-        self._apply_cursor(scroll=False)
 
     def select_term(self, sentence: int, term: int) -> None:
         """Make (sentence, source term) the selection, move the cursor there and explain it in the panel."""
@@ -298,7 +323,6 @@ class ReadingScreen(Screen[None]):
             return
         self.cursor = sentence
         self.selected = (sentence, term)
-        self._apply_cursor()
         span = self.view.sentences[sentence].source_spans[term]
         self.show_entry(span.entry_id, span=span, sentence=sentence)
 
@@ -314,22 +338,20 @@ class ReadingScreen(Screen[None]):
             view_sentence = self.view.sentences[sentence]
             missing = view_sentence.translated and entry_id in view_sentence.missing_entry_ids
         content = panel_content(context, entry, span, missing, exclude_article=self.library_id)
-        panel = self.query_one("#panel", GlossaryPanel)
-        panel.display = True
-        panel.show(content)
+        self.query_one("#panel", GlossaryPanel).show(content)
+        self.panel_open = True
 
     @on(SentencePane.SentenceClicked)
     def _sentence_clicked(self, message: SentencePane.SentenceClicked) -> None:
-        self.cursor = message.sentence
         self.selected = None
-        self._apply_cursor(scroll=False)
+        self.cursor = message.sentence
 
     @on(SentencePane.TermClicked)
     def _term_clicked(self, message: SentencePane.TermClicked) -> None:
         if self.view is None:
             return
         sentence = self.view.sentences[message.sentence]
-        if message.pane is self.source_pane or self.translation_state == "unavailable":
+        if message.pane is self.source_pane or self.translation_state is TranslationState.UNAVAILABLE:
             self.select_term(message.sentence, message.term)
             return
         # A Korean term in the translation: select its source counterpart when there is one.
@@ -338,9 +360,8 @@ class ReadingScreen(Screen[None]):
             if source_span.entry_id == span.entry_id:
                 self.select_term(message.sentence, number)
                 return
-        self.cursor = message.sentence
         self.selected = None
-        self._apply_cursor(scroll=False)
+        self.cursor = message.sentence
         self.show_entry(span.entry_id, span=span, sentence=message.sentence)
 
     @on(GlossaryPanel.EntryLinkClicked)

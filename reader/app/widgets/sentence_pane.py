@@ -14,6 +14,7 @@ from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -42,6 +43,11 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
     SentencePane { height: 1fr; padding: 0 1; }
     """
 
+    #: The cursor sentence (bound to the reading screen's ``cursor``).
+    cursor: reactive[int | None] = reactive(None, repaint=False)
+    #: The selected term as (sentence, term index in this pane), bound to the screen's selection.
+    selection: reactive[tuple[int, int] | None] = reactive(None, repaint=False)
+
     @dataclass
     class SentenceClicked(Message):
         pane: SentencePane
@@ -59,8 +65,6 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: list[LaidLine] = []
         self._laid_width = -1
         self._sentence_lines: dict[int, tuple[int, int]] = {}
-        self.cursor: int | None = None
-        self.selected_term: tuple[int, int] | None = None
         self._strip_cache: LRUCache[tuple, Strip] = LRUCache(2048)
         self._base_style: Style | None = None  # the widget's own style, looked up once per style change
 
@@ -72,17 +76,18 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._laid_width = -1
         self._relayout()
 
-    def set_cursor(self, sentence: int | None, selected_term: tuple[int, int] | None = None) -> None:
-        """Move the highlight, repainting only the lines of the old and the new cursor sentence."""
-        touched = {self.cursor, sentence}
-        if self.selected_term is not None:
-            touched.add(self.selected_term[0])
-        if selected_term is not None:
-            touched.add(selected_term[0])
-        self.cursor = sentence
-        self.selected_term = selected_term
-        for touched_sentence in touched:
-            lines = self.sentence_lines(touched_sentence) if touched_sentence is not None else None
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        self._repaint_sentences(old, new)
+
+    def watch_selection(self, old: tuple[int, int] | None, new: tuple[int, int] | None) -> None:
+        self._repaint_sentences(old[0] if old else None, new[0] if new else None)
+
+    def _repaint_sentences(self, *sentences: int | None) -> None:
+        """Repaint only the lines of the given sentences (the old and the new cursor or selection)."""
+        if not self.is_mounted:
+            return
+        for sentence in {s for s in sentences if s is not None}:
+            lines = self.sentence_lines(sentence)
             if lines is not None:
                 self.refresh_lines(lines[0], lines[1] - lines[0] + 1)
 
@@ -113,11 +118,6 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
                 return line.sentences[0][0]
         return None
 
-    def plain_lines(self) -> list[str]:
-        """Every laid-out line as plain text (what a user would read; used by tests)."""
-        self._ensure_layout()
-        return [line.text.plain for line in self._lines]
-
     # -- layout and drawing ----------------------------------------------------------------------------------
 
     def _pane_styles(self) -> dict[str, Style]:
@@ -130,10 +130,6 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
             colour = variables.get(f"term-{category}")
             styles[f"term-{category}"] = Style(color=colour, underline=True) if colour else Style(underline=True)
         return styles
-
-    def term_style(self, category: str) -> Style:
-        """The style terms of ``category`` are drawn with under the current theme."""
-        return self._pane_styles()[f"term-{category}"]
 
     def _content_width(self) -> int:
         return max(self.scrollable_content_region.width, 10)
@@ -182,8 +178,8 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         line = self._lines[number]
         cursor_key = self.cursor if any(s == self.cursor for s, _, _ in line.sentences) else None
         selected_key = (
-            self.selected_term
-            if self.selected_term and any((s, k) == self.selected_term for s, k, _, _ in line.terms)
+            self.selection
+            if self.selection and any((s, k) == self.selection for s, k, _, _ in line.terms)
             else None
         )
         # The finished strip is cached: scrolling and repaints of unchanged lines do no Rich work at all.
