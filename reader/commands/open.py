@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
+
+#: The module that runs the app (``run_app(context, article, open_library)``).
+APP_FACE = "reader.app.launch"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,8 +31,6 @@ def run(args: argparse.Namespace) -> int:
     article = context.load_article(path)  # a bad file fails here, as one line, before the screen is taken over
     _ = context.conn  # open the store now: a bad database is a one-line error, not a crash inside the app
 
-    from reader.app.app import ReaderApp
-
-    app = ReaderApp(article, context=context, open_library=args.library)
-    app.run()
-    return app.return_code or 0
+    # The app is the other face of the reader: found by name, like every verb, so this module imports no Textual.
+    app_face = importlib.import_module(APP_FACE)
+    return int(app_face.run_app(context, article, open_library=args.library))

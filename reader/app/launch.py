@@ -1,0 +1,15 @@
+"""Starting the app face: the ``reader`` command hands over here (by name, through its verb registry) when the
+output is a terminal, so the command-line face never imports Textual and the two faces stay independent."""
+
+from __future__ import annotations
+
+from reader.app.app import ReaderApp
+from reader.articles.model import Article
+from reader.context import ReaderContext
+
+
+def run_app(context: ReaderContext, article: Article, open_library: bool = False) -> int:
+    """Run the app until it quits; the exit code is non-zero when it stopped on an unexpected error."""
+    app = ReaderApp(article, context=context, open_library=open_library)
+    app.run()
+    return app.return_code or 0
