@@ -139,10 +139,6 @@ class Library:
             url=body.get("url"),
         )
 
-    def find_by_hash(self, content_hash: str) -> int | None:
-        row = self.conn.execute("SELECT id FROM library_articles WHERE content_hash = ?", (content_hash,)).fetchone()
-        return int(row[0]) if row else None
-
     def mark_opened(self, article_id: int) -> None:
         with self.conn:
             self.conn.execute("UPDATE library_articles SET opened_at = ? WHERE id = ?", (time.time(), article_id))
