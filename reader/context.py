@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from glossary.data import Glossary
     from glossary.match import Matcher
     from reader.library.store import Library
+    from reader.reports.article_report import ArticleReport
     from reader.study.clock import Clock, DayBoundary
     from reader.study.scheduling import StudySettings
     from reader.study.session import StudySession
@@ -149,6 +150,32 @@ class ReaderContext:
         from reader.articles.load import load_article
 
         return load_article(path, self.article_names)
+
+    def resolve_article(self, reference: str) -> Article:
+        """An article named on the command line: a file path, or the id of a library article."""
+        path = Path(reference)
+        if reference.isdigit() and not path.exists():
+            from reader.errors import InputError
+
+            try:
+                return self.library.article(int(reference))
+            except KeyError:
+                raise InputError(reference, "no file, and no library article with this id") from None
+        return self.load_article(path)
+
+    def article_report(self, article: Article) -> ArticleReport:
+        """The article as a report: translated by the installed model (through the cache) or glossed."""
+        from reader.errors import NoModelError
+        from reader.reports.article_report import build_report, translate_view
+
+        view = self.reading_view(article)
+        try:
+            engine = self.engine()
+        except NoModelError:
+            label = None
+        else:
+            label = translate_view(view, engine, self.translation_cache, self.matcher, self.glossary)
+        return build_report(view, self.matcher, self.glossary, label)
 
     def reading_view(self, article: Article, linked: bool = True) -> ReadingView:
         """The article's reading view; ``linked=False`` skips term linking (see ``reader.view.link_terms``)."""

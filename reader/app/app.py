@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -13,6 +13,9 @@ from reader.app.themes import HIGH_CONTRAST, TERM_VARIABLE_DEFAULTS, TERM_VARIAB
 from reader.articles.model import Article
 from reader.context import ReaderContext
 from reader.settings import Settings
+
+if TYPE_CHECKING:
+    from reader.app.screens.reading import ReadingScreen
 
 
 def _glossary_commands() -> Any:
@@ -90,7 +93,7 @@ class ReaderApp(App[None]):
     # -- navigation --------------------------------------------------------------------------------------------
 
     @property
-    def reading_screen(self) -> Screen[Any] | None:
+    def reading_screen(self) -> ReadingScreen | None:
         from reader.app.screens.reading import ReadingScreen
 
         for screen in self.screen_stack:
@@ -138,6 +141,12 @@ class ReaderApp(App[None]):
         yield SystemCommand("Library", "Browse and search the imported articles", self.action_open_library)
         yield SystemCommand("High contrast", "Switch to the high-contrast theme", self._high_contrast)
         yield SystemCommand("Help", "Keys and what the colours mean", self.action_help)
+        reading = self.reading_screen
+        if reading is not None:
+            yield SystemCommand(
+                "Export article", "Write the article, its translation and term notes as Markdown or HTML",
+                reading.action_export,
+            )
 
     def _high_contrast(self) -> None:
         self.theme = HIGH_CONTRAST.name

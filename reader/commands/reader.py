@@ -17,6 +17,7 @@ READER = Command(
         Verb("models", "reader.commands.models", "list, install and remove translation models"),
         Verb("import", "reader.commands.importing", "add articles (files, folders, corpus JSONL, - for stdin)"),
         Verb("study", "reader.commands.study", "review the glossary terms you met, with spaced repetition"),
+        Verb("export", "reader.commands.export", "write an article, its translation and term notes as Markdown or HTML"),
     ),
     default=Verb("open", "reader.commands.open", "open the reader on FILE (default: the seed article)"),
 )

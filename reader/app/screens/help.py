@@ -21,6 +21,7 @@ KEYS = [
     ("Esc", "close the panel (or go back)"),
     ("l", "library: search and open articles"),
     ("s", "study the terms you met"),
+    ("e", "export the article, its translation and term notes (.md or .html)"),
     ("Ctrl-P", "command palette: look up terms, open articles, switch theme"),
     ("q", "quit"),
 ]

@@ -9,6 +9,7 @@ is the panes' job; translation is a thread worker that posts messages (``reader.
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -76,6 +77,7 @@ class ReadingScreen(Screen[None]):
         Binding("enter", "open_term", "Explain"),
         Binding("escape", "close_panel", "Close panel", show=False),
         Binding("l", "app.open_library", "Library"),
+        Binding("e", "export", "Export"),
         Binding("s", "app.study", "Study"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
@@ -371,6 +373,32 @@ class ReadingScreen(Screen[None]):
     @on(GlossaryPanel.ArticleLinkClicked)
     def _article_link_clicked(self, message: GlossaryPanel.ArticleLinkClicked) -> None:
         self.open_library_article(message.library_id)
+
+    # -- export for reports ------------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        from reader.app.screens.export import ExportPrompt, default_export_name
+
+        self.app.push_screen(ExportPrompt(default_export_name(self.article.title)), self._export_chosen)
+
+    def _export_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self.export_article(self.article, path)
+
+    @work(thread=True, group="export", exit_on_error=False, description="Export")
+    def export_article(self, article: Article, path: Path) -> None:
+        """Write the report in a thread (translating through the cache may take a while); say where it went."""
+        from reader.app.screens.export import FORMATS
+        from reader.files import write_text_atomically
+        from reader.reports.article_report import render
+
+        context = self.context.for_thread()
+        try:
+            text = render(context.article_report(article), FORMATS[path.suffix.lower()])
+            write_text_atomically(path, text)
+        finally:
+            context.conn.close()
+        self.app.call_from_thread(self.notify, f"Exported to {path}", markup=False)
 
     # -- layout and scroll sync ------------------------------------------------------------------------------
 
