@@ -19,7 +19,7 @@ FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 def default_export_name(title: str) -> str:
     """A file name from the title: "Kim Jong Un Visits Farm" -> "kim-jong-un-visits-farm.md"."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].rstrip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80].rstrip("-")
     return f"{slug or 'article'}.md"
 
 
