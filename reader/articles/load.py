@@ -147,10 +147,24 @@ def parse_text(text: str, source: str = "", names: Iterable[str] = BUILTIN_PERSO
     )
 
 
+#: File endings read as web pages.
+HTML_SUFFIXES = (".html", ".htm")
+
+
 def load_article(path: Path, names: Iterable[str] = BUILTIN_PERSON_NAMES) -> Article:
-    """Read and parse one article file; ``InputError`` for anything that is not a usable article."""
+    """Read and parse one article file; ``InputError`` for anything that is not a usable article.
+
+    ``.html``/``.htm`` pages are converted to text first (``reader.articles.html``); ``.md`` and anything else is
+    read as text.
+    """
     path = Path(path)
     text, warnings = read_article_text(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from reader.articles.html import html_to_text
+
+        text = html_to_text(text)
+        if not text.strip():
+            raise InputError(path, "HTML page with no text")
     article = parse_text(text, source=str(path), names=names)
     article.warnings[:0] = warnings
     return article

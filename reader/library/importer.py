@@ -18,7 +18,7 @@ from reader.library.store import Library
 from reader.progress import ProgressCallback, no_progress
 
 #: File endings a folder import picks up.
-ARTICLE_SUFFIXES = (".txt", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 
 
 @dataclass
