@@ -21,6 +21,7 @@ from reader.settings import Settings
 
 if TYPE_CHECKING:
     from glossary.data import Glossary
+    from glossary.model import Entry
     from glossary.match import Matcher
     from reader.library.store import Library
     from reader.reports.article_report import ArticleReport
@@ -144,6 +145,22 @@ class ReaderContext:
 
                 self._shared.article_names = degluing_names(self.glossary.person_names())
             return self._shared.article_names
+
+    def find_entry(self, query: str, category: str | None = None) -> Entry:
+        """The glossary entry a user means by ``query``: its id, or the best look-up hit (English, Korean,
+        abbreviation, romanization); ``NotFoundError`` naming the closest entries when nothing fits."""
+        from glossary.lookup import lookup
+        from reader.errors import NotFoundError
+
+        exact = self.glossary.get(query)
+        if exact is not None and (category is None or exact.category == category):
+            return exact
+        hits = [hit for hit in lookup(self.glossary, query, limit=20) if category is None or hit.entry.category == category]
+        if hits and hits[0].score >= 80:
+            return hits[0].entry
+        kind = f"{category} entry" if category else "entry"
+        close = ", ".join(hit.entry.en for hit in hits[:3])
+        raise NotFoundError(f"no glossary {kind} matches {query!r}" + (f"; did you mean: {close}?" if close else ""))
 
     def load_article(self, path: Path) -> Article:
         """Read and parse an article file, repairing glued names with the glossary's names."""

@@ -16,6 +16,16 @@ class ReaderError(Exception):
     exit_code = EXIT_BAD_INPUT
 
 
+#: Exit code for "no": nothing found, some records rejected, problems found.
+EXIT_NO = 1
+
+
+class NotFoundError(ReaderError):
+    """What the user asked for does not exist (no such glossary entry, article or person)."""
+
+    exit_code = EXIT_NO
+
+
 class InputError(ReaderError):
     """A file the reader cannot use; the message names the file and the problem."""
 

@@ -153,6 +153,26 @@ class Library:
         ).fetchall()
         return [LibraryItem(*row) for row in rows]
 
+    def articles_linking(self, entry_id: str) -> list[LibraryItem]:
+        """Every library article that links ``entry_id``, oldest first (undated last)."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.date, a.topic, a.source, a.sentence_count, a.opened_at"
+            " FROM library_terms t JOIN library_articles a ON a.id = t.article_id"
+            " WHERE t.entry_id = ? ORDER BY a.date IS NULL, a.date, a.id",
+            (entry_id,),
+        ).fetchall()
+        return [LibraryItem(*row) for row in rows]
+
+    def monthly_occurrences(self, entry_id: str) -> list[tuple[str, int]]:
+        """How often ``entry_id`` is linked per month (YYYY-MM) across the dated library articles, in order."""
+        rows = self.conn.execute(
+            "SELECT substr(a.date, 1, 7) AS month, sum(t.occurrences) FROM library_terms t"
+            " JOIN library_articles a ON a.id = t.article_id"
+            " WHERE t.entry_id = ? AND a.date IS NOT NULL GROUP BY month ORDER BY month",
+            (entry_id,),
+        ).fetchall()
+        return [(str(month), int(total)) for month, total in rows]
+
     def entry_counts_of_opened(self) -> dict[str, int]:
         """Glossary entries linked in the articles the user has opened, with their total occurrences."""
         rows = self.conn.execute(
