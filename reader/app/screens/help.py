@@ -22,6 +22,7 @@ KEYS = [
     ("l", "library: search and open articles"),
     ("s", "study the terms you met"),
     ("e", "export the article, its translation and term notes (.md or .html)"),
+    ("c / p", "with a term in the panel: its concordance / a person's appearances and posts over time"),
     ("Ctrl-P", "command palette: look up terms, open articles, switch theme"),
     ("q", "quit"),
 ]

@@ -27,6 +27,7 @@ from reader.app.messages import SentencesTranslated, TranslationProgress, Transl
 from reader.app.translation_job import run_translation_job
 from reader.app.widgets.glossary_panel import GlossaryPanel, panel_content
 from reader.app.widgets.sentence_pane import SentencePane
+from glossary.model import Entry
 from reader.articles.model import Article
 from reader.view import ReadingView, apply_translation
 
@@ -78,6 +79,8 @@ class ReadingScreen(Screen[None]):
         Binding("escape", "close_panel", "Close panel", show=False),
         Binding("l", "app.open_library", "Library"),
         Binding("e", "export", "Export"),
+        Binding("c", "concordance", "Concordance", show=False),
+        Binding("p", "people", "People", show=False),
         Binding("s", "app.study", "Study"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
@@ -89,6 +92,8 @@ class ReadingScreen(Screen[None]):
         self.article = article
         self.library_id = library_id
         self.view: ReadingView | None = None
+        #: The glossary entry the panel explains (for its concordance and, for a person, appearances).
+        self.panel_entry: Entry | None = None
         self.token = 0
         self.model_label = ""
         self.unavailable_reason = ""
@@ -341,6 +346,7 @@ class ReadingScreen(Screen[None]):
             missing = view_sentence.translated and entry_id in view_sentence.missing_entry_ids
         content = panel_content(context, entry, span, missing, exclude_article=self.library_id)
         self.query_one("#panel", GlossaryPanel).show(content)
+        self.panel_entry = entry
         self.panel_open = True
 
     @on(SentencePane.SentenceClicked)
@@ -373,6 +379,32 @@ class ReadingScreen(Screen[None]):
     @on(GlossaryPanel.ArticleLinkClicked)
     def _article_link_clicked(self, message: GlossaryPanel.ArticleLinkClicked) -> None:
         self.open_library_article(message.library_id)
+
+    # -- evidence over time ------------------------------------------------------------------------------------
+
+    def _explained_entry(self) -> Entry | None:
+        if self.panel_open and self.panel_entry is not None:
+            return self.panel_entry
+        self.notify("Open a term in the panel first (Tab or Enter).", markup=False)
+        return None
+
+    def action_concordance(self) -> None:
+        from reader.app.screens.evidence import ConcordanceScreen
+
+        entry = self._explained_entry()
+        if entry is not None:
+            self.app.push_screen(ConcordanceScreen(self.context, entry))
+
+    def action_people(self) -> None:
+        from reader.app.screens.evidence import PeopleScreen
+
+        entry = self._explained_entry()
+        if entry is None:
+            return
+        if entry.category != "person":
+            self.notify(f"{entry.en} is not a person; c shows where it occurs.", markup=False)
+            return
+        self.app.push_screen(PeopleScreen(self.context, entry))
 
     # -- export for reports ------------------------------------------------------------------------------------
 
