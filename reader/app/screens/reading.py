@@ -8,6 +8,7 @@ is the panes' job; translation is a thread worker that posts messages (``reader.
 
 from __future__ import annotations
 
+import time
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,6 +97,9 @@ class ReadingScreen(Screen[None]):
         self.panel_entry: Entry | None = None
         self.token = 0
         self.model_label = ""
+        #: (time, sentences done) when the model's progress started being timed; and the estimate it gives.
+        self._progress_start: tuple[float, int] | None = None
+        self.seconds_left: float | None = None
         self.unavailable_reason = ""
         self.install_command = ""
         self._syncing = False
@@ -152,6 +156,8 @@ class ReadingScreen(Screen[None]):
         self.selected = None
         self.cursor = 0
         self.token += 1
+        self._progress_start = None
+        self.seconds_left = None
         self.translation_state = TranslationState.PENDING
         self.model_label = ""
         self.query_one("#article-header", Static).update(panes.header_text(article))
@@ -201,7 +207,8 @@ class ReadingScreen(Screen[None]):
             return
         context = self.context
         for index, translation in message.translations.items():
-            apply_translation(self.view, index, translation, context.matcher, context.glossary)
+            spans = message.target_spans.get(index)
+            apply_translation(self.view, index, translation, context.matcher, context.glossary, target_spans=spans)
         if self.view.fully_translated:
             self.translation_state = TranslationState.DONE
         self._redraw_target()
@@ -212,6 +219,13 @@ class ReadingScreen(Screen[None]):
             return
         self.set_class(message.done < message.total, "-translating")
         self.query_one("#progress", ProgressBar).update(total=message.total, progress=message.done)
+        now = time.monotonic()
+        if self._progress_start is None or message.done < self._progress_start[1]:
+            self._progress_start = (now, message.done)  # the cache's answers come first: time the model's work only
+        started, done_then = self._progress_start
+        rate = (message.done - done_then) / (now - started) if now > started else 0.0
+        self.seconds_left = (message.total - message.done) / rate if rate > 0 and message.done < message.total else None
+        self._update_target_label()
 
     @on(TranslationUnavailable)
     def _translation_unavailable(self, message: TranslationUnavailable) -> None:
@@ -236,7 +250,7 @@ class ReadingScreen(Screen[None]):
 
     def _update_target_label(self) -> None:
         label = self.query_one("#target-label", Static)
-        label.update(panes.target_label(self.translation_state.value, self.model_label, self.view))
+        label.update(panes.target_label(self.translation_state.value, self.model_label, self.view, self.seconds_left))
 
     # -- cursor, terms, panel -------------------------------------------------------------------------------------
 
