@@ -64,7 +64,7 @@ def test_the_installed_wheel_opens_the_seed_article_outside_the_repository(tmp_p
     origin = run(
         sys.executable,
         "-c",
-        "import glossary, reader, reader.paths; print(reader.__file__, glossary.__file__, reader.paths.DEFAULT_ARTICLE)",
+        "import glossary, reader.paths; print(reader.__file__, glossary.__file__, reader.paths.DEFAULT_ARTICLE)",
     )
     assert origin.returncode == 0, origin.stderr
     assert all(Path(path).is_relative_to(site) for path in origin.stdout.split()), origin.stdout

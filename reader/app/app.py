@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import App, SystemCommand
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerFailed, WorkerState
 
 from reader.app.themes import HIGH_CONTRAST, TERM_VARIABLE_DEFAULTS, TERM_VARIABLE_DEFAULTS_LIGHT
 from reader.articles.model import Article
@@ -203,6 +203,8 @@ class ReaderApp(App[None]):
         a ``StoreError`` when the store cannot be used at all (damaged, another program's, newer)."""
         from reader.store.db import store_error
 
+        if isinstance(error, WorkerFailed):  # how a worker started with exit_on_error=True reports
+            error = error.error
         return store_error(error, self.context.store_path)
 
     def _end_with(self, problem: InputError) -> None:

@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 import pytest
+from store_damage import READER, SEEDS, damage_the_middle, damaged_copy, first_page_where, make_real_store
 from textual.pilot import WaitForScreenTimeout
 from textual.widgets import Input
-from store_damage import READER, SEEDS, damage_the_middle, damaged_copy, first_page_where, make_real_store
 
 from reader.app.app import ReaderApp
-from reader.app.screens.library import ImportPrompt, LibraryScreen
+from reader.app.screens.library import ImportPrompt
 from reader.articles.load import load_article
 from reader.articles.model import Article
 from reader.commands.reader import main
@@ -156,7 +156,9 @@ def assert_app_ended_on(app: ReaderApp, store: Path) -> None:
     assert isinstance(app.fatal_error, StoreError)
     # SQLite's own words differ with the page (a damaged full-text index: "vtable constructor failed").
     assert str(app.fatal_error).startswith(f"{store}: not a usable database (")
-    assert str(app.fatal_error).endswith(f"move it aside (e.g. mv '{store}' '{store}.bad') and the reader starts a new one")
+    assert str(app.fatal_error).endswith(
+        f"move it aside (e.g. mv '{store}' '{store}.bad') and the reader starts a new one"
+    )
 
 
 async def test_the_app_ends_with_the_line_when_it_meets_the_damage_at_start(damaged_store: Path) -> None:

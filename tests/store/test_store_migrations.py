@@ -141,7 +141,9 @@ def test_a_store_made_before_versions_opens_records_version_1_and_keeps_its_rows
     library, cache, study = Library(conn), TranslationCache(conn), StudyStore(conn)
 
     assert [(m.feature, m.number) for m in applied_migrations(conn)] == [
-        ("library", 1), ("study", 1), ("translation_cache", 1)
+        ("library", 1),
+        ("study", 1),
+        ("translation_cache", 1),
     ]
     assert conn.execute("PRAGMA user_version").fetchone()[0] == STORE_FORMAT
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -161,9 +163,7 @@ def test_a_store_made_before_versions_opens_records_version_1_and_keeps_its_rows
 def test_a_new_store_records_every_feature_at_its_latest_version(tmp_path: Path) -> None:
     conn = open_store(tmp_path / "new.sqlite3")
     Library(conn), TranslationCache(conn), StudyStore(conn)
-    assert {m.feature: m.number for m in applied_migrations(conn)} == {
-        "library": 1, "translation_cache": 1, "study": 1
-    }
+    assert {m.feature: m.number for m in applied_migrations(conn)} == {"library": 1, "translation_cache": 1, "study": 1}
     assert all(m.applied_at == pytest.approx(time.time(), abs=60) for m in applied_migrations(conn))
 
 
@@ -262,7 +262,9 @@ def test_a_store_newer_than_the_code_is_refused_and_left_alone(old_store: Path, 
     store_path().write_bytes(before)
     assert main(["import", str(Path(__file__).resolve().parents[2] / "seeds")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err[-1].startswith(f"reader: {store_path()}: made by a newer kcna-reader: its library tables are at version 2")
+    assert err[-1].startswith(
+        f"reader: {store_path()}: made by a newer kcna-reader: its library tables are at version 2"
+    )
     assert "Traceback" not in "\n".join(err)
     assert store_path().read_bytes() == before
     assert old_store.read_bytes() == before
@@ -283,7 +285,7 @@ def test_a_newer_store_format_and_another_programs_database_are_refused_before_a
     conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
     conn.close()
     before = foreign.read_bytes()
-    with pytest.raises(StoreError, match="not a kcna-reader store .* move it aside"):
+    with pytest.raises(StoreError, match=r"not a kcna-reader store .* move it aside"):
         open_store(foreign)
     assert foreign.read_bytes() == before
 
