@@ -50,8 +50,8 @@ class ReaderApp(App[None]):
         self.open_library_first = open_library
         #: Whether the first article has been recorded in the library (done just after the first frame).
         self.initial_article_recorded = False
-        #: Why the app ended early: a store it cannot use. ``reader.commands.open`` prints it as one line once the
-        #: terminal is restored, and exits with its code (2).
+        #: Why the app ended early: a store it cannot use. ``reader.app.launch`` raises it once the terminal is
+        #: restored, and the command dispatcher prints it as one line and exits with its code (2).
         self.fatal_error: InputError | None = None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -208,7 +208,7 @@ class ReaderApp(App[None]):
         return store_error(error, self.context.store_path)
 
     def _end_with(self, problem: InputError) -> None:
-        """Quit with ``problem``'s exit code; ``reader.commands.open`` prints it once the terminal is restored."""
+        """Quit with ``problem``'s exit code; its line is printed after the terminal is restored (``launch.py``)."""
         if self.fatal_error is None:
             self.fatal_error = problem
             self.exit(return_code=problem.exit_code)

@@ -77,8 +77,8 @@ def migrate(conn: sqlite3.Connection, feature: Feature) -> list[int]:
 
     Each migration runs in its own ``BEGIN IMMEDIATE`` transaction with the row that records it, so two
     processes opening an old store at once apply it once (the second waits, then finds it recorded). Raises
-    ``StoreError`` for a store newer than this code and for a migration that fails (the store is then unchanged
-    by that migration).
+    ``StoreError`` for a store newer than this code and for a migration that fails (nothing of that migration is
+    kept; the ones before it stay applied).
     """
     if conn.in_transaction:
         raise RuntimeError("migrate() needs a connection with no open transaction")
@@ -114,7 +114,7 @@ def migrate(conn: sqlite3.Connection, feature: Feature) -> list[int]:
             raise StoreError(
                 path or "<memory>",
                 f"could not upgrade its {feature.name} tables to version {failed.number} ({failed.name}): {exc}; "
-                "the store is unchanged",
+                f"nothing of that step was kept: they stay at version {failed.number - 1}",
             ) from exc
     return applied
 

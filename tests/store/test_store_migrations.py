@@ -23,6 +23,8 @@ from reader.store.migrations import Feature, Migration, applied_migrations, appl
 from reader.study.store import StudyStore
 from reader.translate.cache import TranslationCache
 
+SEEDS = Path(__file__).resolve().parents[2] / "reader" / "seeds"
+
 #: The three features' tables exactly as kcna-reader 0.1.0 created them, before versions were recorded.
 STORE_BEFORE_VERSIONS = """
 CREATE TABLE IF NOT EXISTS translation_cache (
@@ -94,6 +96,7 @@ _BODY = (
 
 def make_store_before_versions(path: Path) -> None:
     """A store as kcna-reader 0.1.0 left it: its tables, an article, a cached translation, a card and its review."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path)
     conn.executescript(STORE_BEFORE_VERSIONS)
     with conn:
@@ -158,6 +161,18 @@ def test_a_store_made_before_versions_opens_records_version_1_and_keeps_its_rows
     assert [(card.entry_id, card.reps) for card in study.cards().values()] == [("kim-yo-jong", 1)]
     assert [review.duration_ms for review in study.reviews()] == [4200]
     assert study.parameters() == [0.4, 1.2]
+
+
+def test_the_reader_command_upgrades_an_old_store_in_place_and_keeps_its_articles(capsys) -> None:
+    from reader.paths import store_path
+
+    make_store_before_versions(store_path())
+    assert main(["import", str(SEEDS)]) == 0
+    assert "imported 11 article(s)" in capsys.readouterr().out
+    conn = open_store(store_path())
+    assert applied_version(conn, "library") == 1
+    titles = [item.title for item in Library(conn).items()]
+    assert len(titles) == 12 and "Kim Yo Jong Issues Press Statement" in titles
 
 
 def test_a_new_store_records_every_feature_at_its_latest_version(tmp_path: Path) -> None:
@@ -229,7 +244,7 @@ def test_a_failing_migration_leaves_the_store_as_it_was(old_store: Path) -> None
     with pytest.raises(StoreError) as raised:
         migrate(conn, broken_sql)
     message = str(raised.value)
-    assert str(old_store) in message and "version 2 (notes)" in message and "the store is unchanged" in message
+    assert str(old_store) in message and "version 2 (notes)" in message and "they stay at version 1" in message
 
     def half_done(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE library_articles SET title = 'overwritten'")
@@ -260,7 +275,7 @@ def test_a_store_newer_than_the_code_is_refused_and_left_alone(old_store: Path, 
 
     store_path().parent.mkdir(parents=True)
     store_path().write_bytes(before)
-    assert main(["import", str(Path(__file__).resolve().parents[2] / "seeds")]) == 2
+    assert main(["import", str(SEEDS)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith(
         f"reader: {store_path()}: made by a newer kcna-reader: its library tables are at version 2"
