@@ -24,7 +24,7 @@ from textual.pilot import WaitForScreenTimeout
 from textual.widgets import Input
 
 from reader.app.app import ReaderApp
-from reader.app.screens.library import ImportPrompt
+from reader.app.screens.library import ImportPrompt, LibraryScreen
 from reader.articles.load import load_article
 from reader.articles.model import Article
 from reader.commands.reader import main
@@ -234,6 +234,18 @@ async def test_study_on_a_damaged_store_ends_the_app_with_the_line(real_store: P
     app = ReaderApp(load_article(SEED), context=ReaderContext())
     await run_until_exit(app, "s")
     assert_app_ended_on(app, store)
+
+
+async def test_a_bug_in_the_app_is_not_taken_for_a_damaged_store(damaged_store: Path, monkeypatch) -> None:
+    def broken_mount(self: LibraryScreen) -> None:
+        raise RuntimeError("a bug in the library screen")
+
+    monkeypatch.setattr(LibraryScreen, "on_mount", broken_mount)
+    healthy = damaged_store.with_name("healthy.sqlite3")
+    app = ReaderApp(load_article(SEED), context=ReaderContext(store_path=healthy))
+    with pytest.raises(RuntimeError, match="a bug in the library screen"):
+        await run_until_exit(app, "l")
+    assert app.return_code == 1 and app.fatal_error is None
 
 
 def _tmux(socket: str, *args: str) -> subprocess.CompletedProcess[str]:
