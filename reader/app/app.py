@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import App, SystemCommand
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerFailed, WorkerState
 
 from reader.app.themes import HIGH_CONTRAST, TERM_VARIABLE_DEFAULTS, TERM_VARIABLE_DEFAULTS_LIGHT
 from reader.articles.model import Article
 from reader.context import ReaderContext
+from reader.errors import InputError, StoreError
 from reader.settings import Settings
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ class ReaderApp(App[None]):
         self.open_library_first = open_library
         #: Whether the first article has been recorded in the library (done just after the first frame).
         self.initial_article_recorded = False
+        #: Why the app ended early: a store it cannot use. ``reader.app.launch`` raises it once the terminal is
+        #: restored, and the command dispatcher prints it as one line and exits with its code (2).
+        self.fatal_error: InputError | None = None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Textual asks for these while building the current theme's CSS variables, so the theme is known here.
@@ -86,8 +90,12 @@ class ReaderApp(App[None]):
             library_id, _added = self.context.library.add(article, self.context.entry_counts(article))
             self.context.library.mark_opened(library_id)
             return library_id
-        except Exception as exc:  # the library is a convenience: reading must still work without it
-            self.notify(f"Library unavailable: {exc}", severity="warning")
+        except Exception as exc:  # the library is a convenience: reading must still work without it...
+            problem = self._store_problem(exc)
+            if isinstance(problem, StoreError):  # ...but not on a damaged store, which everything else uses too
+                self._end_with(problem)
+                return None
+            self.notify(f"Library unavailable: {problem or exc}", severity="warning", markup=False)
             return None
 
     # -- navigation --------------------------------------------------------------------------------------------
@@ -165,10 +173,42 @@ class ReaderApp(App[None]):
         except OSError as exc:
             self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
 
-    # -- errors from any worker, handled in one place --------------------------------------------------------
+    # -- errors from any worker or handler, handled in one place ---------------------------------------------
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            error = event.worker.error
-            self.notify(f"{event.worker.description or 'Background job'} failed: {error}", severity="error", timeout=10)
+            problem = self._store_problem(event.worker.error)
+            if isinstance(problem, StoreError):
+                self._end_with(problem)
+                return
+            self.notify(
+                f"{event.worker.description or 'Background job'} failed: {problem or event.worker.error}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual calls this for an exception no handler caught, and ends the app (it has no public hook for it).
+        # A store problem ends it with its one line, exit 2; anything else is a bug: Textual's traceback, exit 1.
+        problem = self._store_problem(error)
+        if problem is None:
+            super()._handle_exception(error)
+        else:
+            self._end_with(problem)
+
+    def _store_problem(self, error: BaseException) -> InputError | None:
+        """``error`` as one line naming the store, if it is about the store's file (``reader.store.db.store_error``):
+        a ``StoreError`` when the store cannot be used at all (damaged, another program's, newer)."""
+        from reader.store.db import store_error
+
+        if isinstance(error, WorkerFailed):  # how a worker started with exit_on_error=True reports
+            error = error.error
+        return store_error(error, self.context.store_path)
+
+    def _end_with(self, problem: InputError) -> None:
+        """Quit with ``problem``'s exit code; its line is printed after the terminal is restored (``launch.py``)."""
+        if self.fatal_error is None:
+            self.fatal_error = problem
+            self.exit(return_code=problem.exit_code)

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.worker import Worker
 
 from glossary.model import Entry
 from reader.context import ReaderContext
@@ -54,6 +55,12 @@ class _EvidenceScreen(Screen[None]):
 
         if isinstance(self.app, ReaderApp) and 0 <= event.cursor_row < len(self.row_articles):
             self.app.show_library_article(self.row_articles[event.cursor_row])
+
+    @on(Worker.StateChanged)
+    def _hand_worker_state_to_app(self, event: Worker.StateChanged) -> None:
+        # A worker's state changes reach only the screen that started it (the message does not bubble); the app
+        # handles worker errors in one place (ReaderApp._worker_failed).
+        self.app.post_message(Worker.StateChanged(event.worker, event.state))
 
     def action_first_row(self) -> None:
         self.query_one(DataTable).move_cursor(row=0)

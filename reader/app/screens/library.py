@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.worker import Worker
 
 from reader.app.messages import ImportFinished, ImportProgress
 from reader.context import ReaderContext
@@ -130,6 +131,12 @@ class LibraryScreen(Screen[None]):
             bar.update(total=None, progress=0)
             bar.display = True
             self.import_paths([path])
+
+    @on(Worker.StateChanged)
+    def _hand_worker_state_to_app(self, event: Worker.StateChanged) -> None:
+        # A worker's state changes reach only the screen that started it (the message does not bubble); the app
+        # handles worker errors in one place (ReaderApp._worker_failed).
+        self.app.post_message(Worker.StateChanged(event.worker, event.state))
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False, description="Import")
     def import_paths(self, paths: list[str]) -> None:

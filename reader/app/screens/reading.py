@@ -21,7 +21,7 @@ from textual.lazy import Lazy
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from reader.app import panes
 from reader.app.messages import SentencesTranslated, TranslationProgress, TranslationStarted, TranslationUnavailable
@@ -186,6 +186,12 @@ class ReadingScreen(Screen[None]):
         link_terms(self.view, self.context.matcher)
         self.source_pane.set_blocks(panes.source_blocks(self.view))
         self._redraw_target()
+
+    @on(Worker.StateChanged)
+    def _hand_worker_state_to_app(self, event: Worker.StateChanged) -> None:
+        # A worker's state changes reach only the screen that started it (the message does not bubble); the app
+        # handles worker errors in one place (ReaderApp._worker_failed).
+        self.app.post_message(Worker.StateChanged(event.worker, event.state))
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
     def translate_view(self, token: int, sentences: list[str]) -> None:

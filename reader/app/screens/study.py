@@ -25,8 +25,9 @@ from reader.study.scheduling import RATING_NAMES, RATINGS, format_interval
 from reader.study.session import DueCard, StudySession
 from reader.study.stats import compute_stats
 
-#: Failures the screen reports as a notification instead of crashing (the store, the glossary, fsrs).
-RECOVERABLE = (ReaderError, sqlite3.Error, ValueError, KeyError)
+#: Failures the screen reports as a notification instead of crashing (the store, the glossary, fsrs). A damaged
+#: store file (``sqlite3.DatabaseError`` itself) is not among them: it ends the app with one line (``ReaderApp``).
+RECOVERABLE = (ReaderError, sqlite3.OperationalError, ValueError, KeyError)
 
 
 class StudyScreen(Screen[None]):
