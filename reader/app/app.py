@@ -87,7 +87,7 @@ class ReaderApp(App[None]):
             self.context.library.mark_opened(library_id)
             return library_id
         except Exception as exc:  # the library is a convenience: reading must still work without it
-            self.notify(f"Library unavailable: {exc}", severity="warning")
+            self.notify(f"Library unavailable: {exc}", severity="warning", markup=False)
             return None
 
     # -- navigation --------------------------------------------------------------------------------------------
@@ -171,4 +171,9 @@ class ReaderApp(App[None]):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             error = event.worker.error
-            self.notify(f"{event.worker.description or 'Background job'} failed: {error}", severity="error", timeout=10)
+            self.notify(
+                f"{event.worker.description or 'Background job'} failed: {error}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
