@@ -149,7 +149,7 @@ class LibraryScreen(Screen[None]):
             )
         finally:
             context.conn.close()
-        self.post_message(ImportFinished(report.added, report.duplicates, tuple(report.errors)))
+        self.post_message(ImportFinished(report.added, report.duplicates, tuple(str(e) for e in report.errors)))
 
     @on(ImportProgress)
     def _import_progress(self, message: ImportProgress) -> None:
