@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from fsrs import Rating, State
 
 from glossary.model import Entry
-from reader.study.cards import CardFaces, Cloze, card_id_for, faces_for, find_cloze
+from reader.study.cards import CardFaces, Cloze, ClozeIndex, card_id_for, faces_for, kinds_for
 from reader.study.clock import Clock, DayBoundary
 from reader.study.deck import deck_entries, new_card_keys
 from reader.study.replay import apply_answer, state_before
@@ -108,6 +108,7 @@ class StudySession:
         self.entries = deck_entries(sources.glossary, sources.library.entry_counts_of_opened(), deck, category)
         self.summary = Summary()
         self._clozes: dict[str, Cloze | None] = {}
+        self._cloze_index = ClozeIndex(sources.library, sources.matcher)
 
     # -- choosing ------------------------------------------------------------------------------------------
 
@@ -198,7 +199,7 @@ class StudySession:
     def cloze_for(self, entry_id: str) -> Cloze | None:
         """The cloze sentence for an entry (found once per session)."""
         if entry_id not in self._clozes:
-            self._clozes[entry_id] = find_cloze(entry_id, self.sources.library, self.sources.matcher)
+            self._clozes[entry_id] = self._cloze_index.find(entry_id)
         return self._clozes[entry_id]
 
     # -- answering -----------------------------------------------------------------------------------------
