@@ -29,8 +29,16 @@ def card_id_for(entry_id: str, kind: str) -> int:
     return int.from_bytes(digest[:8], "big") >> 1
 
 
+def has_words(form: str) -> bool:
+    """Whether a form has a letter to learn: KCNA's end mark ``-0-`` and punctuation-only forms have none."""
+    return any(char.isalpha() for char in form)
+
+
 def kinds_for(entry: Entry) -> tuple[str, ...]:
-    """The kinds of card an entry can make: no Korean, no recognition/production; a pattern is only clozed."""
+    """The kinds of card an entry can make: no Korean, no recognition/production; a pattern is only clozed;
+    a mark or punctuation (``-0-``, the end of every item) makes none: it is not a term to learn."""
+    if not has_words(entry.en):
+        return ()
     if entry.pattern:
         return ("cloze",) if entry.ko else ()
     return KINDS if entry.ko else ("cloze",)

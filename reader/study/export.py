@@ -23,7 +23,7 @@ import genanki
 
 from glossary.model import Entry
 from reader.errors import InputError
-from reader.study.cards import Cloze, romanization_of
+from reader.study.cards import Cloze, kinds_for, romanization_of
 
 # Generated once with random.randrange(1 << 30, 1 << 31); never change them, or Anki sees a new note type / deck.
 MODEL_ID = 1_607_392_319
@@ -71,8 +71,9 @@ def note_fields(entry: Entry, cloze: Cloze | None) -> list[str]:
 
 
 def exportable(entries: Sequence[Entry]) -> list[Entry]:
-    """Entries an Anki card can hold: a Korean form, and not a pattern template with ``{slots}``."""
-    return [e for e in entries if e.ko and not e.pattern]
+    """Entries an Anki card can hold: those with a recognition card (a Korean form, words rather than a mark
+    such as ``-0-``, and not a pattern template with ``{slots}``)."""
+    return [e for e in entries if "recognition" in kinds_for(e)]
 
 
 def write_apkg(entries: Sequence[Entry], clozes: dict[str, Cloze | None], output: Path, now: datetime) -> int:
