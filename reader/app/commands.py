@@ -33,6 +33,8 @@ def highlight_literal(matcher: Matcher, candidate: str, prefix: str = "") -> Con
     "b", "r" and "k" of "broken" (or the best-scoring offsets the fuzzy search found) in the match style.
     """
     content = Content(prefix + candidate)
+    if not matcher.query or not candidate:  # Textual's fuzzy search fails on an empty query
+        return content
     score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
     if not score:
         return content

@@ -84,7 +84,7 @@ def looks_like_jsonl(text: str) -> bool:
     Example: a corpus whose first line is garbage and whose next three are records is JSON lines; an article
     with one "{...}" line among ten paragraphs is not.
     """
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
     objects = [line for line in lines if line.startswith("{")]
     if not objects or len(objects) * 2 < len(lines):
         return False

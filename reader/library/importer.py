@@ -91,7 +91,7 @@ def records_in_text(text: str, source: str, names: Sequence[str]) -> Iterator[Ar
     from reader.articles.load import parse_text
 
     if looks_like_jsonl(text):
-        for item in read_records(text.splitlines(), names):
+        for item in read_records(text.split("\n"), names):  # not splitlines: U+2028 may sit inside a record
             yield ImportProblem(source, item.line, item.problem) if isinstance(item, RecordProblem) else item
         return
     if "\0" in text:
@@ -146,7 +146,7 @@ def _expected_articles(item: str, stdin_text: str | None) -> int:
         from reader.articles.corpus import looks_like_jsonl
 
         text = stdin_text or ""
-        return max(sum(1 for line in text.splitlines() if line.strip()), 1) if looks_like_jsonl(text) else 1
+        return max(sum(1 for line in text.split("\n") if line.strip()), 1) if looks_like_jsonl(text) else 1
     if not item.endswith(".jsonl"):
         return 1
     try:

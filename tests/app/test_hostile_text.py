@@ -24,7 +24,7 @@ from reader.app.screens.reading import ReadingScreen
 from reader.app.screens.study import StudyScreen
 from reader.articles.load import parse_text
 from reader.context import ReaderContext
-from tests_app_helpers import settle
+from tests_app_helpers import pane_lines, settle
 
 #: Titles from the report: one that made Ctrl-P raise MarkupError on every start, two that were styled or live.
 BROKEN_TITLE = "Future [/b] broken [red]title"
@@ -212,7 +212,7 @@ async def test_every_screen_shows_hostile_text_literally(hostile_user_glossary: 
         assert isinstance(reading, ReadingScreen)
         shown = screen_text(app)
         assert BROKEN_TITLE in shown
-        assert "[b]bold[/b]" in "\n".join(reading.source_pane.plain_lines())
+        assert "[b]bold[/b]" in "\n".join(pane_lines(reading.source_pane))
 
         # Panel: Kim Jong Un is used by the other hostile articles, listed by their literal titles.
         reading.show_entry("kim-jong-un")
