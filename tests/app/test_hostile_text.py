@@ -219,6 +219,19 @@ async def test_every_screen_shows_hostile_text_literally(hostile_user_glossary: 
         await pilot.pause()
         panel = str(reading.query_one("#panel-body").render())
         assert CLICK_TITLE in panel and BOLD_TITLE in panel
+        # Concordance and people: the hostile body as context, the hostile titles as cells.
+        for key, expected in (("c", "[b]bold[/b]"), ("p", CLICK_TITLE)):
+            await pilot.press(key)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.screen is not reading
+            table = app.screen.query_one("#evidence-rows", DataTable)
+            cells = [str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)]
+            assert any(expected in cell for cell in cells), cells
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is reading
         # The hostile user entry's own panel.
         reading.show_entry(hostile_user_glossary)
         await pilot.pause()

@@ -18,6 +18,7 @@ from reader.app.screens.study import StudyScreen
 from reader.articles.load import load_article
 from reader.context import ReaderContext
 from reader.paths import DEFAULT_ARTICLE
+from reader.settings import Settings
 from reader.study.cards import kinds_for
 from reader.study.clock import FixedClock
 from reader.study.export import exportable
@@ -26,10 +27,13 @@ from reader.study.session import Summary
 from reader.study.stats import compute_stats
 
 DUE = re.compile(r"(\d+) learning · (\d+) review · (\d+) new")
+#: New cards a day in these tests: a whole day's session stays a few cards long (the app and the CLI alike).
+NEW_PER_DAY = 5
 
 
 def reader_app(clock: FixedClock) -> ReaderApp:
-    return ReaderApp(load_article(DEFAULT_ARTICLE), context=ReaderContext(clock=clock))
+    context = ReaderContext(clock=clock, settings=Settings(new_cards_per_day=NEW_PER_DAY))
+    return ReaderApp(load_article(DEFAULT_ARTICLE), context=context)
 
 
 def text_of(screen: StudyScreen, selector: str) -> str:
@@ -49,7 +53,7 @@ def due_in(text: str) -> tuple[int, int, int]:
 
 def cli_due(moment: str) -> tuple[int, int, int]:
     env = {**os.environ, "TZ": "UTC", "PYTHONUNBUFFERED": "1"}
-    result = reader(["study", "stats", "--json", "--now", moment], env)
+    result = reader(["study", "stats", "--json", "--now", moment, "--new", str(NEW_PER_DAY)], env)
     assert result.returncode == 0, result.stderr
     due = json.loads(result.stdout)["due"]
     return due["learning"], due["review"], due["new"]
@@ -231,9 +235,10 @@ async def test_an_empty_session_does_not_say_reviewed_0_cards() -> None:
 
 def test_an_empty_plain_session_does_not_say_reviewed_0_cards(tmp_path, seeded_template) -> None:  # type: ignore[no-untyped-def]
     env = cli_env(tmp_path / "home", seeded_template)
-    day = reader(["study", "--now", START.isoformat()], env, stdin="3\n" * 200)
+    day = reader(["study", "--now", START.isoformat(), "--new", str(NEW_PER_DAY)], env, stdin="3\n" * 200)
     assert day.returncode == 0, day.stderr
-    again = reader(["study", "--now", (START + timedelta(minutes=30)).isoformat()], env, stdin="3\n")
+    later = (START + timedelta(minutes=30)).isoformat()
+    again = reader(["study", "--now", later, "--new", str(NEW_PER_DAY)], env, stdin="3\n")
     assert again.returncode == 0, again.stderr
     assert "Due: 0 learning, 0 review, 0 new." in again.stdout
     assert "No cards answered in this session." in again.stdout and "0% correct" not in again.stdout
