@@ -126,10 +126,10 @@ def _records_of(item: str, names: Sequence[str], stdin_text: str | None) -> Iter
     except OSError as exc:
         yield ImportProblem(item, None, f"cannot read: {exc.strerror or exc}")
         return
-    for record in records_in_text(text, item, names):
-        if isinstance(record, Article):
-            record.warnings[:0] = warnings
-        yield record
+    for found in records_in_text(text, item, names):
+        if isinstance(found, Article):
+            found.warnings[:0] = warnings
+        yield found
 
 
 def _read_stdin(stdin: BinaryIO | None) -> str:
