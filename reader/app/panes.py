@@ -25,6 +25,9 @@ def header_text(article: Article) -> Text:
         header.append("\n" + " · ".join(details), style="dim")
     if article.keywords:
         header.append("   " + " / ".join(article.keywords), style="italic dim")
+    # What reading the file met (invalid UTF-8, an impossible date) stays beside the article it concerns.
+    for warning in article.warnings:
+        header.append("\n⚠ " + warning, style="bold")
     return header
 
 

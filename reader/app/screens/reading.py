@@ -358,7 +358,8 @@ class ReadingScreen(Screen[None]):
         context = self.context
         entry = context.glossary.get(entry_id)
         if entry is None:
-            self.notify(f"No glossary entry {entry_id!r}.", severity="warning")
+            reason = context.glossary.skipped.get(entry_id)  # a user entry skipped at start-up says why
+            self.notify(reason or f"No glossary entry {entry_id!r}.", severity="warning", markup=False)
             return
         missing = False
         if sentence is not None and self.view is not None:

@@ -36,6 +36,8 @@ class PanelContent:
     other_articles: tuple[LibraryItem, ...] = ()
     #: Occurrences per month across the library, first to last month of use.
     months: tuple[tuple[str, int], ...] = ()
+    #: A start-up warning about this entry (the user's own version of it was skipped, and why).
+    warning: str = ""
 
 
 def panel_content(
@@ -54,6 +56,7 @@ def panel_content(
         parent=glossary.get(entry.parent) if entry.parent else None,
         other_articles=tuple(context.library.articles_using(entry.id, exclude=exclude_article, limit=8)),
         months=tuple(monthly_frequency(context.library, entry.id)),
+        warning=glossary.skipped.get(entry.id, ""),
     )
 
 
@@ -109,6 +112,8 @@ def render_panel(content: PanelContent) -> Text:
     out = Text()
     out.append(entry.en, style="bold")
     out.append(f"  [{entry.category}]\n", style="dim")
+    if content.warning:
+        out.append("⚠ " + content.warning + "\n", style="bold")
     if content.span is not None and content.span.text != entry.en:
         out.append("as written: ", style="dim")
         out.append(content.span.text + "\n")
