@@ -150,7 +150,7 @@ def layout_flow(block: FlowBlock, width: int, styles: dict[str, Style]) -> list[
     cuts = sorted({point for start, end in offsets for point in (start, end)} - {0})
     pieces = text.divide(cuts)
     piece_at = {0: pieces[0]}
-    piece_at.update({cut: piece for cut, piece in zip(cuts, pieces[1:])})
+    piece_at.update({cut: piece for cut, piece in zip(cuts, pieces[1:], strict=True)})
     lines: list[LaidLine] = []
     for start, end in offsets:
         line = LaidLine(text=piece_at[start])

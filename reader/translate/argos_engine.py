@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.errors import InputError, NoModelError
-from reader.progress import ProgressCallback
-from reader.models.install import InstalledPackage, installed_packages
 from reader.models.index import version_key
+from reader.models.install import InstalledPackage, installed_packages
+from reader.progress import ProgressCallback
 
 if TYPE_CHECKING:
     import ctranslate2
@@ -116,7 +116,7 @@ class ArgosEngine:
             progress(done, len(sentences))
         for start in range(0, len(work), self.max_batch_size):
             batch = work[start : start + self.max_batch_size]
-            for index, translation in zip(batch, self._translate_tokens([tokens[i] for i in batch])):
+            for index, translation in zip(batch, self._translate_tokens([tokens[i] for i in batch]), strict=True):
                 results[index] = translation
             done += len(batch)
             if progress is not None:
