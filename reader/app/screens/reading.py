@@ -184,7 +184,16 @@ class ReadingScreen(Screen[None]):
 
         if token != self.token or self.view is None:
             return
-        link_terms(self.view, self.context.matcher)
+        matcher = self.context.matcher  # loads the glossary if the first frame went without it
+        from reader.app.app import ReaderApp
+
+        if isinstance(self.app, ReaderApp):
+            self.app.show_warnings(self.context.warnings)
+        better = self.context.reparsed_with_glossary_names(self.article)
+        if better is not None:  # the glossary's names repair glue the built-in ones missed: show the repaired text
+            self.open_article(better, self.library_id)
+            return
+        link_terms(self.view, matcher)
         self.source_pane.set_blocks(panes.source_blocks(self.view))
         self._redraw_target()
 
