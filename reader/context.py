@@ -185,9 +185,11 @@ class ReaderContext:
         source = Path(article.source) if article.source else None
         if source is None or not source.is_file():
             return None
+        from reader.errors import ReaderError
+
         try:
             again = self.load_article(source)
-        except Exception:  # noqa: BLE001 - the file changed or went away: keep what is on screen
+        except (OSError, ReaderError):  # the file changed or went away since: keep what is on screen
             return None
         return again if again.content_hash != article.content_hash else None
 
