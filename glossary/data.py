@@ -1,6 +1,7 @@
 """Loading the glossary: the curated files shipped in ``glossary/data/`` plus the user's own glossaries.
 
-Curated files are ``glossary/data/<category>.yaml``. User glossaries (``$XDG_CONFIG_HOME/kcna-reader/glossary/
+Curated files are ``glossary/data/<category>.yaml`` or ``<category>.<topic>.yaml``; ``glossary/data/sources.yaml``
+is the bibliography that ``ref:`` keys name. User glossaries (``$XDG_CONFIG_HOME/kcna-reader/glossary/
 *.yaml`` and paths passed in) add entries or replace curated ones with the same id. Nothing here ever stops the
 caller: a broken user file becomes one ``file:line: problem`` line in ``Glossary.warnings`` and is skipped; a
 broken curated entry is skipped with a warning (``glossary check`` lists them all).
@@ -11,20 +12,24 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import platformdirs
 
-from glossary.model import CATEGORIES, Entry
-from glossary.schema import Problem, parse_entry
-from glossary.yamlio import GlossaryFileError, read_yaml
+from glossary.model import CATEGORIES, Entry, Reference
+from glossary.schema import KNOWN_FIELDS, Problem, parse_entry, parse_reference
+from glossary.yamlio import GlossaryFileError, LineDict, read_yaml
 
 #: The shipped, curated glossary.
 DATA_DIR = Path(__file__).resolve().parent / "data"
 YAML_SUFFIXES = (".yaml", ".yml")
+#: The bibliography in the data directory: not a category file.
+BIBLIOGRAPHY_NAME = "sources.yaml"
+TOPIC_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # The same name ``reader.paths`` uses; ``glossary`` must not import ``reader``.
 APP_NAME = "kcna-reader"
 
@@ -54,6 +59,8 @@ class Glossary:
     user_entry_ids: set[str] = field(default_factory=set)
     #: Why a user glossary's entry is not in use, by its id (its file was skipped): look-ups of the id say so.
     skipped: dict[str, str] = field(default_factory=dict)
+    #: The bibliography (``sources.yaml``) by key.
+    references: dict[str, Reference] = field(default_factory=dict)
 
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
@@ -74,16 +81,35 @@ class Glossary:
 
 
 @dataclass
+class ParsedItem:
+    """One entry as read from a file, its problems, and the fields the file gave (an override uses only those)."""
+
+    entry: Entry
+    problems: list[Problem]
+    given: frozenset[str]
+
+
+@dataclass
 class FileEntries:
     """What one glossary file holds: entries with their problems, or a file-level problem."""
 
     path: Path
-    items: list[tuple[Entry, list[Problem]]] = field(default_factory=list)
+    items: list[ParsedItem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def all_problems(self) -> list[Problem]:
-        return [*self.problems, *(p for _, entry_problems in self.items for p in entry_problems)]
+        return [*self.problems, *(p for item in self.items for p in item.problems)]
+
+
+def file_category(path: Path) -> tuple[str | None, str]:
+    """The category a curated file name gives (``military.weapons.yaml`` -> ``military``), or a problem."""
+    category, _, topic = path.name.rsplit(".", 1)[0].partition(".")
+    if category not in CATEGORIES:
+        return None, f"file name {path.name!r} does not start with a category; use one of: {', '.join(CATEGORIES)}"
+    if topic and not TOPIC_PATTERN.fullmatch(topic):
+        return None, f"file name {path.name!r}: the topic after the category must be a slug like 'foreign-states'"
+    return category, ""
 
 
 def read_glossary_file(path: Path, curated: bool) -> FileEntries:
@@ -92,11 +118,9 @@ def read_glossary_file(path: Path, curated: bool) -> FileEntries:
     result = FileEntries(path)
     category: str | None = None
     if curated:
-        category = path.stem
-        if category not in CATEGORIES:
-            result.problems.append(
-                Problem(shown, 0, f"file name {path.name!r} is not a category; use one of: {', '.join(CATEGORIES)}")
-            )
+        category, problem = file_category(path)
+        if category is None:
+            result.problems.append(Problem(shown, 1, problem))
             return result
     try:
         document = read_yaml(path)
@@ -108,14 +132,61 @@ def read_glossary_file(path: Path, curated: bool) -> FileEntries:
     if not isinstance(document, list):
         result.problems.append(Problem(shown, 1, "a glossary file must be a YAML list of entries"))
         return result
+    item_lines = getattr(document, "item_lines", [])
     for index, raw in enumerate(document):
-        line = getattr(raw, "line", 0) or index + 1
+        line = getattr(raw, "line", 0) or (item_lines[index] if index < len(item_lines) else 1)
         entry, problems = parse_entry(raw, shown, line, category)
         if entry is None:
             result.problems.extend(problems)
         else:
-            result.items.append((entry, problems))
+            given = frozenset(str(k) for k in raw if k in KNOWN_FIELDS and k != "id")
+            result.items.append(ParsedItem(entry, problems, given))
     return result
+
+
+def read_references(data_dir: Path = DATA_DIR) -> tuple[dict[str, Reference], list[Problem]]:
+    """The bibliography ``sources.yaml`` of ``data_dir``: key -> reference, and the problems met."""
+    path = data_dir / BIBLIOGRAPHY_NAME
+    if not path.is_file():
+        return {}, []
+    shown = display_path(path)
+    try:
+        document = read_yaml(path)
+    except GlossaryFileError as exc:
+        return {}, [Problem(shown, exc.line, exc.problem)]
+    if not isinstance(document, LineDict):
+        return {}, [Problem(shown, 1, "sources.yaml must be a mapping: key -> {cite, kind, url, note}")]
+    references: dict[str, Reference] = {}
+    problems: list[Problem] = []
+    for key, raw in document.items():
+        reference, reference_problems = parse_reference(key, raw, shown, document.line_of(str(key)))
+        problems.extend(reference_problems)
+        if reference is not None:
+            references[reference.key] = reference
+    return references, problems
+
+
+def user_entry_problem(item: ParsedItem, known: dict[str, Entry]) -> Problem | None:
+    """A user entry overriding ``known`` needs only its id; a new one needs ``en``, ``ko`` and ``category``."""
+    if not item.entry.id or item.entry.id in known:
+        return None  # a missing id is reported by the parser already
+    missing = [name for name in ("en", "ko", "category") if not getattr(item.entry, name)]
+    if not missing:
+        return None
+    file, _, line = item.entry.origin.rpartition(":")
+    return Problem(file, int(line) if line.isdigit() else 1,
+                   f"new entry '{item.entry.id}' needs {', '.join(repr(m) for m in missing)} "
+                   "(only an override of an existing id may leave them out)")
+
+
+def merge_user_entry(item: ParsedItem, known: dict[str, Entry]) -> Entry:
+    """A new user entry as it is; an override changes only the fields the user gave and keeps the rest
+    (the curated category among them, unless the user gives one)."""
+    existing = known.get(item.entry.id)
+    if existing is None:
+        return item.entry
+    changes = {name: getattr(item.entry, name) for name in item.given}
+    return replace(existing, **changes, origin=item.entry.origin)
 
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:
@@ -130,14 +201,21 @@ def yaml_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def curated_files(data_dir: Path = DATA_DIR) -> list[Path]:
-    return sorted(p for p in data_dir.glob("*.yaml") if p.is_file()) if data_dir.is_dir() else []
+    """The category files of ``data_dir`` (every ``*.yaml`` but the bibliography), sorted by name."""
+    if not data_dir.is_dir():
+        return []
+    return sorted(p for p in data_dir.glob("*.yaml") if p.is_file() and p.name != BIBLIOGRAPHY_NAME)
 
 
 def _load_curated(glossary: Glossary, data_dir: Path) -> None:
+    references, problems = read_references(data_dir)
+    glossary.references.update(references)
+    glossary.warnings.extend(str(p) for p in problems)
     for path in curated_files(data_dir):
         file_entries = read_glossary_file(path, curated=True)
         glossary.warnings.extend(str(p) for p in file_entries.problems)
-        for entry, problems in file_entries.items:
+        for item in file_entries.items:
+            entry, problems = item.entry, item.problems
             if problems:
                 glossary.warnings.extend(f"{p} (entry skipped)" for p in problems)
             elif entry.id in glossary.entries:
@@ -153,7 +231,8 @@ def _load_curated(glossary: Glossary, data_dir: Path) -> None:
 def _skip_user_file(glossary: Glossary, file_entries: FileEntries, warning: str) -> None:
     """Warn once for the file, and remember for each entry it defines why that entry is not in use."""
     glossary.warnings.append(warning)
-    for entry, entry_problems in file_entries.items:
+    for item in file_entries.items:
+        entry, entry_problems = item.entry, item.problems
         if entry.id:
             reason = f"{entry_problems[0]}; its file was skipped" if entry_problems else warning
             glossary.skipped.setdefault(entry.id, f"your entry at {entry.origin or display_path(file_entries.path)}"
@@ -168,20 +247,24 @@ def _load_user_file(glossary: Glossary, path: Path) -> None:
         _skip_user_file(glossary, file_entries, f"{problems[0]}{more}; user glossary skipped")
         return
     seen: set[str] = set()
-    for entry, _ in file_entries.items:
-        if entry.id in seen:
-            warning = f"{entry.origin}: duplicate id '{entry.id}' in the same file; user glossary skipped"
+    for item in file_entries.items:
+        if item.entry.id in seen:
+            warning = f"{item.entry.origin}: duplicate id '{item.entry.id}' in the same file; user glossary skipped"
             _skip_user_file(glossary, file_entries, warning)
             return
-        seen.add(entry.id)
-    for entry, _ in file_entries.items:
-        glossary.entries[entry.id] = entry  # a user entry replaces the curated one with the same id
-        glossary.user_entry_ids.add(entry.id)
+        seen.add(item.entry.id)
+        problem = user_entry_problem(item, glossary.entries)
+        if problem is not None:
+            _skip_user_file(glossary, file_entries, f"{problem}; user glossary skipped")
+            return
+    for item in file_entries.items:
+        glossary.entries[item.entry.id] = merge_user_entry(item, glossary.entries)
+        glossary.user_entry_ids.add(item.entry.id)
     glossary.files.append(path)
 
 
 #: Bump when the cached form of entries changes.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _CODE_FILES = [Path(__file__), Path(__file__).with_name("schema.py"), Path(__file__).with_name("model.py")]
 
 
@@ -189,7 +272,8 @@ def _cache_path(data_dir: Path) -> Path | None:
     """A cache file named by every curated file's path, size and mtime, and the loader's own code."""
     try:
         stamp = [f"v{CACHE_VERSION}"]
-        for path in [*curated_files(data_dir), *_CODE_FILES]:
+        bibliography = [data_dir / BIBLIOGRAPHY_NAME] if (data_dir / BIBLIOGRAPHY_NAME).is_file() else []
+        for path in [*curated_files(data_dir), *bibliography, *_CODE_FILES]:
             info = path.stat()
             stamp.append(f"{path.resolve()}:{info.st_size}:{info.st_mtime_ns}")
     except OSError:
@@ -204,13 +288,15 @@ def _load_curated_cached(glossary: Glossary, data_dir: Path) -> None:
     if cache is not None and cache.is_file():
         try:
             with cache.open("rb") as handle:
-                entries, warnings, files = pickle.load(handle)  # noqa: S301 - our own file in the user's cache dir
+                entries, warnings, files, references = pickle.load(handle)  # noqa: S301 - our own cache file
             glossary.entries.update(entries)
+            glossary.references.update(references)
             glossary.warnings.extend(warnings)
             glossary.files.extend(files)
             return
         except Exception:  # noqa: BLE001 - a stale or corrupt cache is simply rebuilt
             glossary.entries.clear(), glossary.warnings.clear(), glossary.files.clear()
+            glossary.references.clear()
     _load_curated(glossary, data_dir)
     if cache is None:
         return
@@ -220,7 +306,8 @@ def _load_curated_cached(glossary: Glossary, data_dir: Path) -> None:
             old.unlink(missing_ok=True)
         handle_fd, temp_name = tempfile.mkstemp(dir=cache.parent, prefix=".glossary-")
         with os.fdopen(handle_fd, "wb") as handle:
-            pickle.dump((glossary.entries, glossary.warnings, glossary.files), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            cached = (glossary.entries, glossary.warnings, glossary.files, glossary.references)
+            pickle.dump(cached, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp_name, cache)
     except OSError:
         pass  # a read-only cache dir only costs speed
@@ -241,7 +328,7 @@ def load_glossary(
             user_paths.extend(yaml_files([user_dir]))
     for path in yaml_files(Path(p) for p in extra_paths):
         if not path.exists():
-            glossary.warnings.append(f"{display_path(path)}:0: no such file; user glossary skipped")
+            glossary.warnings.append(f"{display_path(path)}: no such file; user glossary skipped")
             continue
         user_paths.append(path)
     for path in user_paths:

@@ -21,11 +21,18 @@ from xml.etree import ElementTree as ET
 
 from glossary.data import Glossary
 from glossary.forms import is_acronym
-from glossary.model import Entry
+from glossary.model import Entry, Source
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 # XML 1.0 forbids most C0 controls; DeepL also rejects C1 controls and the Unicode line/paragraph separators.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def source_to_dict(source: Source) -> dict:
+    """A ``sources`` item as written in YAML: ``{for: [...], ref: KEY}`` or ``{for: [ko], attested: FILE}``."""
+    data: dict = {"for": list(source.supports)}
+    data.update({k: v for k, v in (("ref", source.ref), ("attested", source.attested), ("note", source.note)) if v})
+    return data
 
 
 def entry_to_dict(entry: Entry) -> dict:
@@ -34,14 +41,26 @@ def entry_to_dict(entry: Entry) -> dict:
     optional: dict = {
         "ko_rok": entry.ko_rok,
         "variants": list(entry.variants),
-        "romanization": {k: v for k, v in (("mr", entry.romanization.mr), ("rr", entry.romanization.rr)) if v},
+        "romanization": {k: v for k, v in (("kcna", entry.romanization.kcna), ("rr", entry.romanization.rr)) if v},
         "note": entry.note,
         "since": entry.since,
         "until": entry.until,
         "parent": entry.parent,
         "related": list(entry.related),
         "example": {"text": entry.example.text, "article": entry.example.article} if entry.example else None,
-        "sources": list(entry.sources),
+        "ko_variants": list(entry.ko_variants),
+        "register": entry.register,
+        "holder": [
+            {k: v for k, v in (("who", h.who), ("since", h.since), ("until", h.until), ("note", h.note)) if v}
+            for h in entry.holder
+        ],
+        "senses": [
+            {k: v for k, v in (("ko", s.ko), ("default", s.default), ("context", list(s.context)), ("note", s.note))
+             if v}
+            for s in entry.senses
+        ],
+        "hangul": entry.hangul,
+        "sources": [source_to_dict(s) for s in entry.sources],
         "pattern": entry.pattern,
         "slots": dict(entry.slots),
     }
@@ -97,7 +116,8 @@ def _concept(body: ET.Element, entry: Entry) -> None:
     if entry.note:
         ET.SubElement(concept, "descrip", type="definition").text = _clean(entry.note)
     for source in entry.sources:
-        ET.SubElement(concept, "admin", type="source").text = _clean(source)
+        described = f"{source.label} (for {', '.join(source.supports)})"
+        ET.SubElement(concept, "admin", type="source").text = _clean(described)
     if entry.pattern:
         ET.SubElement(concept, "note").text = _clean(f"Pattern entry; regex: {entry.pattern}")
     english = ET.SubElement(concept, "langSec", {"xml:lang": "en"})
@@ -135,7 +155,7 @@ def _anki_back(entry: Entry) -> str:
     parts = [entry.ko]
     if entry.ko_rok and entry.ko_rok != entry.ko:
         parts.append(f"(ROK: {entry.ko_rok})")
-    roman = " / ".join(r for r in (entry.romanization.mr, entry.romanization.rr) if r)
+    roman = " / ".join(r for r in (entry.romanization.kcna, entry.romanization.rr) if r)
     if roman:
         parts.append(f"[{roman}]")
     if entry.note:

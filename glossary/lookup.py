@@ -71,10 +71,10 @@ class Index:
                 tokens = form.split()
                 for inflected in inflections(lookup_key(form), bool(tokens) and is_acronym(tokens[-1])):
                     self.exact.setdefault(inflected, []).append((entry, 90, "inflected form"))
-            for roman in (entry.romanization.mr, entry.romanization.rr):
+            for roman in (entry.romanization.kcna, entry.romanization.rr):
                 if roman:
                     self.romanized.setdefault(romanization_key(roman), []).append(entry)
-            for name in (entry.en, *entry.variants, entry.ko, entry.ko_rok, entry.romanization.mr,
+            for name in (entry.en, *entry.variants, entry.ko, entry.ko_rok, entry.romanization.kcna,
                          entry.romanization.rr):
                 if name:
                     self.fuzzy_names.append(lookup_key(name))

@@ -19,12 +19,59 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
+#: What a ``sources`` item can support (its ``for:`` list).
+SUPPORTABLE_FIELDS: tuple[str, ...] = ("ko", "en", "pairing", "dates", "romanization", "holder")
+#: The register of a form: whom it may be said of, and in what tone.
+REGISTERS: tuple[str, ...] = ("leader-honorific", "neutral", "hostile")
+
+
 @dataclass(frozen=True)
 class Romanization:
-    """``mr``: the DPRK's McCune-Reischauer-style form as KCNA prints it; ``rr``: Revised Romanization."""
+    """``kcna``: the DPRK's 1992 system as KCNA prints names (Joson, Rodong, Kim Jong Un);
+    ``rr``: the ROK's Revised Romanization (Joseon, Rodong, Gim Jeong-eun)."""
 
-    mr: str = ""
+    kcna: str = ""
     rr: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One provenance claim: ``supports`` (the YAML ``for:``) names the fields this source backs.
+
+    Exactly one of ``ref`` (a key of ``glossary/data/sources.yaml``) and ``attested`` (a file of the DPRK Korean
+    corpus in which the Korean form occurs) is set.
+    """
+
+    supports: tuple[str, ...]
+    ref: str | None = None
+    attested: str | None = None
+    note: str = ""
+    line: int = 0  # the line of the item in its file, for messages
+
+    @property
+    def label(self) -> str:
+        """How the source is named on screen: ``dprk-terms`` or ``attested in 2019.txt``."""
+        return self.ref if self.ref else f"attested in {self.attested}"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who a title or epithet is reserved for, and when: ``who`` is a person entry id or a plain name."""
+
+    who: str
+    since: str | None = None
+    until: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One Korean rendering of an entry's English; ``context`` words pick it (see glossary/README.md)."""
+
+    ko: str
+    default: bool = False
+    context: tuple[str, ...] = ()
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +91,7 @@ class Entry:
     en: str
     ko: str = ""
     ko_rok: str = ""
+    ko_variants: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()
     romanization: Romanization = field(default_factory=Romanization)
     note: str = ""
@@ -52,8 +100,12 @@ class Entry:
     parent: str | None = None
     related: tuple[str, ...] = ()
     example: Example | None = None
-    sources: tuple[str, ...] = ()
-    verified: bool = False
+    sources: tuple[Source, ...] = ()
+    register: str | None = None
+    holder: tuple[Holder, ...] = ()
+    senses: tuple[Sense, ...] = ()
+    #: "inferred" when a person's hangul was inferred from KCNA's romanization, not found in a Korean source.
+    hangul: str | None = None
     # Pattern entries (formulas with slots): a regex with named groups, the Korean with {slot} fields,
     # and what each slot means.
     pattern: str | None = None
@@ -67,8 +119,19 @@ class Entry:
 
     @property
     def korean_forms(self) -> tuple[str, ...]:
-        """Every Korean form the Korean matcher links: DPRK spelling first, then ROK spelling."""
-        return tuple(k for k in (self.ko, self.ko_rok) if k)
+        """Every Korean form the Korean matcher links: DPRK spelling first, then ROK spelling, then the variants
+        and the senses' Korean, each once."""
+        forms = (self.ko, self.ko_rok, *self.ko_variants, *(sense.ko for sense in self.senses))
+        return tuple(dict.fromkeys(k for k in forms if k))
+
+    @property
+    def verified(self) -> bool:
+        """Derived, never set by hand: some source supports the Korean form (``for: [ko]``)."""
+        return any("ko" in source.supports for source in self.sources)
+
+    def sources_for(self, field_name: str) -> tuple[Source, ...]:
+        """The sources that support ``field_name`` (one of ``SUPPORTABLE_FIELDS``)."""
+        return tuple(source for source in self.sources if field_name in source.supports)
 
 
 @dataclass(frozen=True)
@@ -85,3 +148,14 @@ class Span:
 
     def to_json(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text, "id": self.entry_id, "category": self.category}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One bibliography item of ``glossary/data/sources.yaml``, named by its key in ``ref:``."""
+
+    key: str
+    cite: str
+    kind: str
+    url: str = ""
+    note: str = ""

@@ -36,8 +36,8 @@ def _entry_rows(entry: Entry) -> list[tuple[str, str]]:
         rows.append(("Korean (ROK)", entry.ko_rok))
     if entry.variants:
         rows.append(("variants", ", ".join(entry.variants)))
-    if entry.romanization.mr or entry.romanization.rr:
-        rows.append(("romanization", f"MR {entry.romanization.mr or '-'}; RR {entry.romanization.rr or '-'}"))
+    if entry.romanization.kcna or entry.romanization.rr:
+        rows.append(("romanization", f"KCNA {entry.romanization.kcna or '-'}; RR {entry.romanization.rr or '-'}"))
     if entry.since or entry.until:
         rows.append(("in use", f"{entry.since or '?'} to {entry.until or 'now'}"))
     if entry.parent:
@@ -50,8 +50,8 @@ def _entry_rows(entry: Entry) -> list[tuple[str, str]]:
     rows.append(("note", entry.note))
     if entry.example:
         rows.append(("example", f"\u201c{entry.example.text}\u201d ({entry.example.article})"))
-    rows.append(("sources", ", ".join(entry.sources) or "-"))
-    rows.append(("verified", "yes" if entry.verified else "no (Korean form not yet checked against a source)"))
+    rows.append(("sources", "; ".join(f"{s.label} ({', '.join(s.supports)})" for s in entry.sources) or "-"))
+    rows.append(("verified", "yes" if entry.verified else "no (no source supports the Korean form)"))
     return rows
 
 

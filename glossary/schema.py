@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from glossary.model import CATEGORIES, Entry, Example, Romanization
+from glossary.model import (
+    CATEGORIES,
+    REGISTERS,
+    SUPPORTABLE_FIELDS,
+    Entry,
+    Example,
+    Holder,
+    Reference,
+    Romanization,
+    Sense,
+    Source,
+)
 from glossary.yamlio import LineDict
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -20,11 +31,19 @@ ARTICLE_ID_PATTERN = re.compile(r"[0-9a-f]{12}")
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
 
-REQUIRED_FIELDS = ("id", "en", "ko", "note", "sources", "verified")
+#: Fields every curated entry gives. A user file needs only ``id`` (and ``en``, ``ko``, ``category`` for a new
+#: entry: ``glossary.data`` checks that once it knows whether the id is new).
+REQUIRED_FIELDS = ("id", "en", "ko", "note", "sources")
+USER_REQUIRED_FIELDS = ("id",)
 KNOWN_FIELDS = frozenset(
     {
         *REQUIRED_FIELDS,
         "ko_rok",
+        "ko_variants",
+        "register",
+        "holder",
+        "senses",
+        "hangul",
         "variants",
         "romanization",
         "since",
@@ -37,7 +56,12 @@ KNOWN_FIELDS = frozenset(
         "category",
     }
 )
-DEFAULT_USER_CATEGORY = "phrase"
+SOURCE_FIELDS = frozenset({"for", "ref", "attested", "note"})
+HOLDER_FIELDS = frozenset({"who", "since", "until", "note"})
+SENSE_FIELDS = frozenset({"ko", "default", "context", "note"})
+REFERENCE_KINDS = ("dictionary", "reference", "corpus", "official", "secondary")
+#: An ``attested:`` value names a file of the Korean corpus directory, nothing else.
+ATTESTED_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
 
 
 @dataclass(frozen=True)
@@ -49,7 +73,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        # A problem with the file as a whole (too big, unreadable) has no line: never print "file:0:".
+        return f"{self.file}:{self.line}: {self.message}" if self.line > 0 else f"{self.file}: {self.message}"
 
 
 #: ESC and the C1 controls: what starts a terminal escape sequence (colour, cursor moves, a new window title).
@@ -68,6 +93,11 @@ class _Collector:
 
     def add(self, key: str, message: str) -> None:
         self.problems.append(Problem(self.file, self.raw.line_of(key), message))
+
+    def add_at(self, item: Any, key: str, message: str) -> None:
+        """A problem inside a nested mapping (a source, holder or sense item): at that item's own line."""
+        line = item.line_of(key) if isinstance(item, LineDict) else self.raw.line_of(key)
+        self.problems.append(Problem(self.file, line, message))
 
     def text(self, key: str, required: bool = False) -> str:
         value = self.raw.get(key)
@@ -120,16 +150,18 @@ def _valid_date(text: str) -> bool:
     return True
 
 
-def _dates(c: _Collector) -> tuple[str | None, str | None]:
+def _dates(c: _Collector, mapping: LineDict | None = None, where: str = "") -> tuple[str | None, str | None]:
+    """``since``/``until`` of the entry, or of a nested mapping (a holder) when ``mapping`` is given."""
+    mapping = c.raw if mapping is None else mapping
     parsed: dict[str, str | None] = {}
     for key in ("since", "until"):
-        raw = c.raw.get(key)
+        raw = mapping.get(key)
         if raw is None:
             parsed[key] = None
             continue
         text = _date_text(raw)
         if text is None or not _valid_date(text):
-            c.add(key, f"'{key}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not {raw!r}")
+            c.add_at(mapping, key, f"'{where}{key}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not {raw!r}")
             parsed[key] = None
         else:
             parsed[key] = text
@@ -138,7 +170,7 @@ def _dates(c: _Collector) -> tuple[str | None, str | None]:
     if since and until:
         common = min(len(since), len(until))
         if since[:common] > until[:common]:
-            c.add("until", f"'since' {since} is after 'until' {until}")
+            c.add_at(mapping, "until", f"'{where}since' {since} is after '{where}until' {until}")
     return since, until
 
 
@@ -146,10 +178,149 @@ def _romanization(c: _Collector) -> Romanization:
     raw = c.raw.get("romanization")
     if raw is None:
         return Romanization()
-    if not isinstance(raw, dict) or not set(raw) <= {"mr", "rr"} or not all(isinstance(v, str) for v in raw.values()):
-        c.add("romanization", "'romanization' must be a mapping with 'mr' and/or 'rr' strings")
+    if isinstance(raw, dict) and "mr" in raw:
+        c.add("romanization", "romanization 'mr' is now 'kcna' (the DPRK system as KCNA prints names)")
         return Romanization()
-    return Romanization(mr=raw.get("mr", "").strip(), rr=raw.get("rr", "").strip())
+    if not isinstance(raw, dict) or not set(raw) <= {"kcna", "rr"} or not all(isinstance(v, str) for v in raw.values()):
+        c.add("romanization", "'romanization' must be a mapping with 'kcna' and/or 'rr' strings")
+        return Romanization()
+    return Romanization(kcna=raw.get("kcna", "").strip(), rr=raw.get("rr", "").strip())
+
+
+def _mapping_items(c: _Collector, key: str, what: str) -> list[LineDict]:
+    """The list-of-mappings field ``key`` (sources, holder, senses); a problem for each item that is not one."""
+    value = c.raw.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        c.add(key, f"'{key}' must be a list of {what}")
+        return []
+    items: list[LineDict] = []
+    for index, item in enumerate(value):
+        if isinstance(item, LineDict):
+            items.append(item)
+        else:
+            line = _item_line(value, index) or c.raw.line_of(key)
+            c.problems.append(Problem(c.file, line, f"{key} item {index + 1} must be a mapping of {what}"))
+    return items
+
+
+def _item_line(sequence: Any, index: int) -> int:
+    lines = getattr(sequence, "item_lines", None)
+    return lines[index] if lines and index < len(lines) else 0
+
+
+def _unknown_keys(c: _Collector, item: LineDict, known: frozenset[str], where: str) -> None:
+    for key in item:
+        if key not in known:
+            c.add_at(item, str(key), f"unknown field '{key}' in {where} (known: {', '.join(sorted(known))})")
+
+
+def _sources(c: _Collector) -> tuple[Source, ...]:
+    """``sources``: each item says what it supports (``for``) and where (``ref`` or ``attested``)."""
+    sources: list[Source] = []
+    for item in _mapping_items(c, "sources", "{for: [...], ref: KEY} or {for: [ko], attested: FILE}"):
+        _unknown_keys(c, item, SOURCE_FIELDS, "a source")
+        supports = item.get("for")
+        if isinstance(supports, str):
+            supports = [supports]
+        if not isinstance(supports, list) or not supports:
+            c.add_at(item, "for", "a source must say what it supports: 'for: [...]' with any of "
+                     + ", ".join(SUPPORTABLE_FIELDS))
+            continue
+        unknown = [str(s) for s in supports if s not in SUPPORTABLE_FIELDS]
+        if unknown:
+            c.add_at(item, "for", f"a source cannot support {', '.join(map(repr, unknown))}; "
+                     f"'for' takes any of {', '.join(SUPPORTABLE_FIELDS)}")
+            continue
+        ref, attested = item.get("ref"), item.get("attested")
+        if (ref is None) == (attested is None):
+            c.add_at(item, "for", "a source needs exactly one of 'ref: KEY' (a key of sources.yaml) and "
+                     "'attested: FILE' (a file of the Korean corpus)")
+            continue
+        if ref is not None and (not isinstance(ref, str) or not ref.strip()):
+            c.add_at(item, "ref", "'ref' must be a key of glossary/data/sources.yaml")
+            continue
+        if attested is not None:
+            attested = _date_text(attested) if not isinstance(attested, str) else attested
+            if not isinstance(attested, str) or not ATTESTED_FILE.fullmatch(attested):
+                c.add_at(item, "attested", f"'attested' must name a file of the Korean corpus like 2019.txt, "
+                         f"not {item.get('attested')!r}")
+                continue
+            if set(supports) != {"ko"}:
+                c.add_at(item, "for", "an 'attested' source supports the Korean form only: write 'for: [ko]'")
+                continue
+        note = item.get("note", "")
+        sources.append(Source(supports=tuple(dict.fromkeys(str(s) for s in supports)),
+                              ref=ref.strip() if isinstance(ref, str) else None, attested=attested,
+                              note=note.strip() if isinstance(note, str) else "", line=item.line))
+    return tuple(sources)
+
+
+def _holders(c: _Collector) -> tuple[Holder, ...]:
+    holders: list[Holder] = []
+    for item in _mapping_items(c, "holder", "{who: person-id or name, since: YYYY, until: YYYY}"):
+        _unknown_keys(c, item, HOLDER_FIELDS, "a holder")
+        who = item.get("who")
+        if not isinstance(who, str) or not who.strip():
+            c.add_at(item, "who", "a holder needs 'who': a person entry id or a name")
+            continue
+        since, until = _dates(c, item, "holder ")
+        note = item.get("note", "")
+        holders.append(Holder(who=who.strip(), since=since, until=until,
+                              note=note.strip() if isinstance(note, str) else ""))
+    return tuple(holders)
+
+
+def _senses(c: _Collector) -> tuple[Sense, ...]:
+    senses: list[Sense] = []
+    for item in _mapping_items(c, "senses", "{ko: ..., default: true} or {ko: ..., context: [...]}"):
+        _unknown_keys(c, item, SENSE_FIELDS, "a sense")
+        ko = item.get("ko")
+        if not isinstance(ko, str) or not ko.strip():
+            c.add_at(item, "ko", "a sense needs 'ko': its Korean form")
+            continue
+        default = item.get("default", False)
+        if not isinstance(default, bool):
+            c.add_at(item, "default", "a sense's 'default' must be true or false")
+            default = False
+        context = item.get("context", [])
+        if isinstance(context, str):
+            context = [context]
+        if not isinstance(context, list) or not all(isinstance(w, str) and w.strip() for w in context):
+            c.add_at(item, "context", "a sense's 'context' must be a list of English words")
+            context = []
+        if not default and not context:
+            c.add_at(item, "ko", f"sense {ko.strip()!r} is neither the default nor picked by a 'context'")
+        note = item.get("note", "")
+        senses.append(Sense(ko=ko.strip(), default=default, context=tuple(w.strip() for w in context),
+                            note=note.strip() if isinstance(note, str) else ""))
+    defaults = sum(1 for sense in senses if sense.default)
+    if senses and defaults != 1:
+        c.add("senses", f"senses need exactly one 'default: true' (found {defaults})")
+    return tuple(senses)
+
+
+def _register(c: _Collector) -> str | None:
+    raw = c.raw.get("register")
+    if raw is None:
+        return None
+    if raw not in REGISTERS:
+        c.add("register", f"unknown register {raw!r}; known: {', '.join(REGISTERS)}")
+        return None
+    return str(raw)
+
+
+def _hangul(c: _Collector, category: str) -> str | None:
+    raw = c.raw.get("hangul")
+    if raw is None:
+        return None
+    if raw != "inferred":
+        c.add("hangul", f"'hangul' takes only 'inferred' (hangul inferred from KCNA's romanization), not {raw!r}")
+        return None
+    if category != "person":
+        c.add("hangul", "'hangul: inferred' is for person names only")
+    return "inferred"
 
 
 def _example(c: _Collector) -> Example | None:
@@ -199,15 +370,18 @@ def _pattern(c: _Collector, ko: str) -> tuple[str | None, tuple[tuple[str, str],
 
 
 def _category(c: _Collector, file_category: str | None) -> str:
+    """The file's category for curated files; for user files the entry's own ``category``, or "" when it gives
+    none (an override keeps the curated category; a new user entry without one is refused by the loader)."""
     raw = c.raw.get("category")
     if file_category is not None:
         if raw is not None and raw != file_category:
             c.add("category", f"category '{raw}' differs from the file's category '{file_category}'")
         return file_category
-    category = raw if raw is not None else DEFAULT_USER_CATEGORY
-    if category not in CATEGORIES:
-        c.add("category", f"unknown category {category!r}; known: {', '.join(CATEGORIES)}")
-    return str(category)
+    if raw is None:
+        return ""
+    if raw not in CATEGORIES:
+        c.add("category", f"unknown category {raw!r}; known: {', '.join(CATEGORIES)}")
+    return str(raw)
 
 
 def parse_entry(raw: Any, file: str, line: int, file_category: str | None) -> tuple[Entry | None, list[Problem]]:
@@ -220,26 +394,24 @@ def parse_entry(raw: Any, file: str, line: int, file_category: str | None) -> tu
     if not isinstance(raw, LineDict):
         return None, [Problem(file, line, "each entry must be a mapping of fields")]
     c = _Collector(file, raw)
+    curated = file_category is not None
+    required = REQUIRED_FIELDS if curated else USER_REQUIRED_FIELDS
     for key in raw:
-        if key not in KNOWN_FIELDS:
+        if key == "verified":
+            c.add("verified", "'verified' is no longer written by hand: an entry is verified when a source "
+                  "supports its Korean form ('for: [ko]'); remove the field")
+        elif key not in KNOWN_FIELDS:
             c.add(str(key), f"unknown field '{key}'")
     entry_id = c.text("id", required=True)
     if entry_id and not ID_PATTERN.fullmatch(entry_id):
         c.add("id", f"id {entry_id!r} is not a slug like 'wpk-central-committee' (a-z, 0-9, single hyphens)")
     category = _category(c, file_category)
-    en = c.text("en", required=True)
-    ko = c.text("ko", required=True)
-    note = c.text("note", required=True)
-    sources = c.text_list("sources")
-    if "sources" not in raw:
-        c.add("sources", "missing required field 'sources'")
-    verified = raw.get("verified")
-    if not isinstance(verified, bool):
-        c.add("verified", "missing required field 'verified' (true or false)" if verified is None else
-              "'verified' must be true or false")
-        verified = False
-    elif verified and not sources:
-        c.add("verified", "verified: true needs at least one source")
+    en = c.text("en", required="en" in required)
+    ko = c.text("ko", required="ko" in required)
+    note = c.text("note", required="note" in required)
+    if curated and "sources" not in raw:
+        c.add("sources", "missing required field 'sources' (a list; may be empty while the entry is unsourced)")
+    sources = _sources(c)
     since, until = _dates(c)
     parent = c.text("parent")
     pattern, slots = _pattern(c, ko)
@@ -249,6 +421,7 @@ def parse_entry(raw: Any, file: str, line: int, file_category: str | None) -> tu
         en=en,
         ko=ko,
         ko_rok=c.text("ko_rok"),
+        ko_variants=c.text_list("ko_variants"),
         variants=c.text_list("variants"),
         romanization=_romanization(c),
         note=note,
@@ -258,9 +431,34 @@ def parse_entry(raw: Any, file: str, line: int, file_category: str | None) -> tu
         related=c.text_list("related"),
         example=_example(c),
         sources=sources,
-        verified=verified,
+        register=_register(c),
+        holder=_holders(c),
+        senses=_senses(c),
+        hangul=_hangul(c, category),
         pattern=pattern,
         slots=slots,
         origin=f"{file}:{raw.line}",
     )
     return entry, c.problems
+
+
+def parse_reference(key: Any, raw: Any, file: str, line: int) -> tuple[Reference | None, list[Problem]]:
+    """One item of ``sources.yaml``: ``key: {cite: ..., kind: ..., url: ..., note: ...}``."""
+    where = raw.line if isinstance(raw, LineDict) else line
+    if not isinstance(key, str) or not key.strip():
+        return None, [Problem(file, where, f"source key {key!r} must be a non-empty string")]
+    if not isinstance(raw, LineDict):
+        return None, [Problem(file, where, f"source '{key}' must be a mapping with 'cite' and 'kind'")]
+    problems = [Problem(file, raw.line_of(k), f"unknown field '{k}' in source '{key}'")
+                for k in raw if k not in {"cite", "kind", "url", "note"}]
+    cite, kind = raw.get("cite"), raw.get("kind")
+    if not isinstance(cite, str) or not cite.strip():
+        problems.append(Problem(file, raw.line_of("cite"), f"source '{key}' needs 'cite': a full citation"))
+    if kind not in REFERENCE_KINDS:
+        problems.append(Problem(file, raw.line_of("kind"),
+                                f"source '{key}': 'kind' must be one of {', '.join(REFERENCE_KINDS)}, not {kind!r}"))
+    url, note = raw.get("url", ""), raw.get("note", "")
+    if problems:
+        return None, problems
+    return Reference(key=key, cite=str(cite).strip(), kind=str(kind), url=str(url or "").strip(),
+                     note=str(note or "").strip()), []

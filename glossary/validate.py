@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.data import DATA_DIR, curated_files, read_glossary_file, yaml_files
+from glossary.data import (
+    DATA_DIR,
+    curated_files,
+    read_glossary_file,
+    read_references,
+    user_entry_problem,
+    yaml_files,
+)
 from glossary.folding import fold_key
 from glossary.model import Entry
 from glossary.schema import Problem
@@ -44,6 +51,18 @@ def _is_curated(path: Path, data_dir: Path) -> bool:
         return path.resolve().parent == data_dir.resolve()
     except OSError:
         return False
+
+
+def source_problems(entries: list[Entry], reference_keys: set[str]) -> list[Problem]:
+    """Every ``ref:`` must name a key of the bibliography ``sources.yaml``."""
+    problems: list[Problem] = []
+    for entry in entries:
+        file, line = _origin(entry)
+        for source in entry.sources:
+            if source.ref is not None and source.ref not in reference_keys:
+                problems.append(Problem(file, source.line or line,
+                                        f"source ref '{source.ref}' of '{entry.id}' is not a key of sources.yaml"))
+    return problems
 
 
 def cross_entry_problems(entries: list[Entry], known_ids: set[str]) -> list[Problem]:
@@ -79,21 +98,29 @@ def check_paths(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, curated: 
     """Check ``paths`` (files or directories), or the shipped data when none are given."""
     report = CheckReport()
     targets = yaml_files(paths) if paths else curated_files(data_dir)
-    known_ids: set[str] = set()
+    references, reference_problems = read_references(data_dir)
+    report.problems.extend(reference_problems)
+    known: dict[str, Entry] = {}
     if paths:
         # User files may reference and override the shipped entries.
         for path in curated_files(data_dir):
-            known_ids.update(e.id for e, _ in read_glossary_file(path, curated=True).items)
+            known.update((item.entry.id, item.entry) for item in read_glossary_file(path, curated=True).items)
     entries: list[Entry] = []
     for path in targets:
         report.files += 1
         if not path.is_file():
             report.problems.append(Problem(str(path), 0, "no such file"))
             continue
-        file_entries = read_glossary_file(path, curated=curated or _is_curated(path, data_dir))
+        is_curated = curated or _is_curated(path, data_dir)
+        file_entries = read_glossary_file(path, curated=is_curated)
         report.problems.extend(file_entries.all_problems)
-        entries.extend(e for e, _ in file_entries.items)
+        for item in file_entries.items:
+            problem = None if is_curated else user_entry_problem(item, known)
+            if problem is not None:
+                report.problems.append(problem)
+            entries.append(item.entry)
     report.entries = len(entries)
-    report.problems.extend(cross_entry_problems(entries, known_ids))
+    report.problems.extend(cross_entry_problems(entries, set(known)))
+    report.problems.extend(source_problems(entries, set(references)))
     report.problems.sort(key=lambda p: (p.file, p.line))
     return report

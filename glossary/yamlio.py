@@ -38,9 +38,16 @@ class LineDict(dict):
         return getattr(self, "key_lines", {}).get(key, self.line)
 
 
+class LineList(list):
+    """A YAML sequence that remembers the 1-based line of each item, so a bad item is reported where it is."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
 @lru_cache(maxsize=1)
 def _line_loader() -> type:
-    """A safe loader whose mappings come back as ``LineDict``s."""
+    """A safe loader whose mappings come back as ``LineDict``s and sequences as ``LineList``s."""
     import yaml
 
     base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -59,7 +66,14 @@ def _line_loader() -> type:
     def construct_line_map(loader: LineLoader, node: yaml.MappingNode) -> Any:
         return loader.construct_mapping(node, deep=True)
 
+    def construct_line_seq(loader: LineLoader, node: yaml.SequenceNode) -> Any:
+        sequence = LineList(loader.construct_sequence(node, deep=True))
+        sequence.line = node.start_mark.line + 1
+        sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return sequence
+
     LineLoader.add_constructor("tag:yaml.org,2002:map", construct_line_map)
+    LineLoader.add_constructor("tag:yaml.org,2002:seq", construct_line_seq)
     return LineLoader
 
 

@@ -72,7 +72,7 @@ class CardFaces:
 
 
 def romanization_of(entry: Entry) -> str:
-    parts = [p for p in (entry.romanization.mr, entry.romanization.rr) if p]
+    parts = [p for p in (entry.romanization.kcna, entry.romanization.rr) if p]
     return " / ".join(dict.fromkeys(parts))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from glossary.data import DATA_DIR
+from glossary.data import DATA_DIR, curated_files
 from glossary.validate import check_paths
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "data" / "curated"
@@ -17,13 +17,11 @@ BAD = """\
   ko: 첫째
   note: n
   sources: []
-  verified: false
 - id: ok-one
   en: Second
   ko: 둘째
   note: n
   sources: []
-  verified: false
 - id: claims-shared
   en: Shared Name
   ko: 셋째
@@ -38,15 +36,13 @@ BAD = """\
   note: n
   since: 2021-02
   until: 2016
-  sources: [S1]
-  verified: false
+  sources: []
 - id: bad-date
   en: Bad date
   ko: 날짜
   note: n
   since: 2021-13
-  sources: [S1]
-  verified: false
+  sources: []
 - id: pattern-no-groups
   en: P
   ko: 패턴
@@ -54,7 +50,6 @@ BAD = """\
   pattern: 'plain text'
   slots: {}
   sources: []
-  verified: false
 - id: pattern-broken
   en: P2
   ko: 패턴
@@ -62,7 +57,6 @@ BAD = """\
   pattern: '(?P<n>\\d+'
   slots: {n: number}
   sources: []
-  verified: false
 - id: pattern-slot
   en: P3
   ko: 제{term}기 제{meeting}차
@@ -70,7 +64,6 @@ BAD = """\
   pattern: '(?P<term>\\d+)th'
   slots: {term: number}
   sources: []
-  verified: false
 - id: example-bad
   en: Ex
   ko: 예
@@ -78,13 +71,48 @@ BAD = """\
   example: {text: "a sentence", article: not-hex}
   category: nonsense
   sources: []
-  verified: false
 - en: No id
   ko: 없음
   note: n
   colour: red
   sources: []
-  verified: false
+- id: bad-sources
+  en: Sourced badly
+  ko: 출처
+  category: phrase
+  sources:
+    - {ref: S1}
+    - {for: [], ref: S1}
+    - {for: [en, meaning], ref: S1}
+    - {for: [en]}
+    - {for: [en], ref: S1, attested: 2019.txt}
+    - {for: [en, ko], attested: 2019.txt}
+    - {for: [ko], attested: ../../etc/passwd}
+    - {for: [en], ref: no-such-key}
+    - {for: [en], ref: S1, page: 3}
+    - just a string
+  romanization: {mr: Choson}
+- id: bad-layers
+  en: Layered badly
+  ko: 층
+  category: title
+  register: polite
+  hangul: guessed
+  holder:
+    - {since: 2012}
+    - {who: kim-jong-un, since: 2012-13}
+  senses:
+    - {ko: 위원장}
+    - {ko: 의장, context: [SPA], default: maybe}
+- id: not-a-person
+  en: Inferred
+  ko: 추정
+  category: place
+  hangul: inferred
+- just a string item
+- id: brand-new
+  en: Brand new
+  ko: 새것
 """
 
 
@@ -100,20 +128,42 @@ def messages(tmp_path: Path) -> list[str]:
 def test_every_rule_is_reported_at_its_line(tmp_path: Path) -> None:
     found = messages(tmp_path)
     expected = [
-        "8: duplicate id 'ok-one'",
-        "14: form 'shared name' of 'claims-shared' is already claimed by 'ok-one'",
-        "14: parent 'nobody' names no entry",
-        "14: related 'ghost' names no entry",
-        "21: verified: true needs at least one source",
-        "27: 'since' 2021-02 is after 'until' 2016",
-        "34: 'since' must be a date",
-        "41: pattern has no named groups",
-        "49: pattern does not compile",
-        "55: ko template names slot '{meeting}' that the pattern lacks",
-        "65: example.article must be a 12-hex corpus id",
-        "66: unknown category 'nonsense'",
-        "69: missing required field 'id'",
-        "72: unknown field 'colour'",
+        "7: duplicate id 'ok-one'",
+        "12: form 'shared name' of 'claims-shared' is already claimed by 'ok-one'",
+        "12: parent 'nobody' names no entry",
+        "12: related 'ghost' names no entry",
+        "19: 'verified' is no longer written by hand",
+        "25: 'since' 2021-02 is after 'until' 2016",
+        "31: 'since' must be a date",
+        "37: pattern has no named groups",
+        "44: pattern does not compile",
+        "49: ko template names slot '{meeting}' that the pattern lacks",
+        "58: example.article must be a 12-hex corpus id",
+        "59: unknown category 'nonsense'",
+        "61: missing required field 'id'",
+        "64: unknown field 'colour'",
+        # each bad source item at its own line
+        "71: a source must say what it supports",
+        "72: a source must say what it supports",
+        "73: a source cannot support 'meaning'",
+        "74: a source needs exactly one of 'ref: KEY'",
+        "75: a source needs exactly one of 'ref: KEY'",
+        "76: an 'attested' source supports the Korean form only",
+        "77: 'attested' must name a file of the Korean corpus",
+        "78: source ref 'no-such-key' of 'bad-sources' is not a key of sources.yaml",
+        "79: unknown field 'page' in a source",
+        "80: sources item 10 must be a mapping",
+        "81: romanization 'mr' is now 'kcna'",
+        "86: unknown register 'polite'",
+        "87: 'hangul' takes only 'inferred'",
+        "89: a holder needs 'who'",
+        "90: 'holder since' must be a date",
+        "91: senses need exactly one 'default: true' (found 0)",
+        "92: sense '위원장' is neither the default nor picked by a 'context'",
+        "93: a sense's 'default' must be true or false",
+        "98: 'hangul: inferred' is for person names only",
+        "99: each entry must be a mapping of fields",
+        "100: new entry 'brand-new' needs 'category'",
     ]
     for wanted in expected:
         assert any(m.startswith(wanted) for m in found), f"{wanted!r} not in {found}"
@@ -124,8 +174,8 @@ def test_user_files_may_reference_and_override_shipped_ids(tmp_path: Path) -> No
     path.write_text(
         textwrap.dedent(
             """\
-            - {id: wpk, en: WPK party, ko: 조선로동당, note: n, sources: [], verified: false}
-            - {id: mine, en: Mine, ko: 내것, parent: wpk-central-committee, note: n, sources: [], verified: false}
+            - {id: wpk, en: WPK party, ko: 조선로동당, note: n, sources: []}
+            - {id: mine, en: Mine, ko: 내것, category: phrase, parent: wpk-central-committee}
             """
         ),
         encoding="utf-8",
@@ -142,7 +192,7 @@ def test_fixture_data_passes_when_checked_as_curated() -> None:
 
 
 def test_every_shipped_file_passes_check() -> None:
-    shipped = sorted(DATA_DIR.glob("*.yaml"))
+    shipped = curated_files(DATA_DIR)
     assert shipped, "no curated glossary files in glossary/data/ yet"
     report = check_paths()
     assert report.ok, "\n".join(str(p) for p in report.problems)

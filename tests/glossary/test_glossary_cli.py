@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from glossary import data
+from glossary.data import curated_files
 from reader.commands import glossary as cli
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "data" / "curated"
@@ -159,13 +160,14 @@ def test_broken_user_glossary_warns_on_stderr_and_command_still_works(
 
 
 def test_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", "--curated", *map(str, sorted(FIXTURE_DATA.glob("*.yaml"))))
+    code, out, _ = run(capsys, "check", "--curated", *map(str, curated_files(FIXTURE_DATA)))
     assert code == 0 and out == "glossary check: 9 entries in 4 files, no problems\n"
     bad = tmp_path / "bad.yaml"
-    bad.write_text("- {id: x, en: X, ko: 엑스, note: n, sources: [], verified: true}\n", encoding="utf-8")
+    bad.write_text("- {id: x, en: X, ko: 엑스, category: phrase, sources: [{for: [ko]}]}\n", encoding="utf-8")
     code, out, err = run(capsys, "check", str(bad))
     assert code == 1
-    assert out == f"{bad}:1: verified: true needs at least one source\n"
+    assert out == (f"{bad}:1: a source needs exactly one of 'ref: KEY' (a key of sources.yaml) and 'attested: FILE'"
+                   " (a file of the Korean corpus)\n")
     assert err.startswith("glossary check: 1 problems")
 
 
@@ -215,8 +217,7 @@ def test_terminal_card_prints_entry_text_as_data(
 ) -> None:
     mine = tmp_path / "mine.yaml"
     mine.write_text(
-        "- {id: markup, en: Markup term, ko: 마크업, note: 'see [red]this[/red] and [link=x]y', sources: [],"
-        " verified: false}\n",
+        "- {id: markup, category: phrase, en: Markup term, ko: 마크업, note: 'see [red]this[/red] and [link=x]y'}\n",
         encoding="utf-8",
     )
     monkeypatch.setenv("FORCE_COLOR", "1")

@@ -14,21 +14,15 @@ from glossary.yamlio import MAX_FILE_BYTES
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "data" / "curated"
 
+# What a user knows: a new entry gives id, en, ko and category; an override gives the id and what it changes.
 GOOD_USER = """\
 - id: my-term
   en: Chollima movement
   ko: 천리마운동
-  note: A mass campaign for faster production.
-  sources: []
-  verified: false
+  category: phrase
 - id: wpk
-  category: party-body
-  en: Workers' Party of Korea
   variants: [WPK, Rodongdang]
-  ko: 조선로동당
   note: My own note.
-  sources: []
-  verified: false
 """
 
 
@@ -50,11 +44,26 @@ def test_curated_files_give_category_and_origin() -> None:
 def test_user_dir_adds_and_overrides_by_id() -> None:
     write(user_glossary_dir() / "mine.yaml", GOOD_USER)
     glossary = load_glossary(data_dir=FIXTURE_DATA)
-    assert len(glossary) > 0
-    assert glossary.get("my-term").category == "phrase"  # the default for user entries
-    assert glossary.get("wpk").note == "My own note."
-    assert "Rodongdang" in glossary.get("wpk").variants
+    assert not glossary.warnings, glossary.warnings
+    assert glossary.get("my-term").category == "phrase" and glossary.get("my-term").ko == "천리마운동"
+    wpk, curated = glossary.get("wpk"), load_glossary(include_user_dir=False, data_dir=FIXTURE_DATA).get("wpk")
+    # The override changes only what it gives: the curated category, Korean, ROK spelling and sources stay.
+    assert wpk.note == "My own note." and wpk.variants == ("WPK", "Rodongdang")
+    assert (wpk.category, wpk.ko, wpk.ko_rok, wpk.sources) == (
+        curated.category, curated.ko, curated.ko_rok, curated.sources
+    ) == ("party-body", "조선로동당", "조선노동당", curated.sources)
+    assert wpk.verified
     assert load_glossary(include_user_dir=False, data_dir=FIXTURE_DATA).get("my-term") is None
+
+
+def test_new_user_entry_without_category_is_refused_naming_the_line(tmp_path: Path) -> None:
+    mine = write(tmp_path / "mine.yaml", "- {id: wpk, note: fine}\n- {id: new-one, en: New, ko: 새}\n")
+    glossary = load_glossary([mine], include_user_dir=False, data_dir=FIXTURE_DATA)
+    assert glossary.warnings == [
+        f"{mine}:2: new entry 'new-one' needs 'category' (only an override of an existing id may leave them out);"
+        " user glossary skipped"
+    ]
+    assert glossary.get("wpk").note == "The ruling party of the DPRK."
 
 
 def test_broken_user_file_gives_one_warning_and_others_still_load(tmp_path: Path) -> None:
@@ -74,21 +83,18 @@ def test_user_file_with_a_bad_entry_is_skipped_whole_with_its_line(tmp_path: Pat
         - id: fine
           en: fine term
           ko: 좋음
-          note: n
-          sources: []
-          verified: false
+          category: phrase
         - id: Bad Id
           en: other
           ko: 나쁨
-          note: n
-          sources: []
-          verified: maybe
+          category: phrase
+          register: maybe
         """,
     )
     glossary = load_glossary([bad], include_user_dir=False, data_dir=FIXTURE_DATA)
     assert glossary.get("fine") is None
     assert len(glossary.warnings) == 1
-    assert glossary.warnings[0].startswith(f"{bad}:7: id 'Bad Id' is not a slug")
+    assert glossary.warnings[0].startswith(f"{bad}:5: id 'Bad Id' is not a slug")
     assert "(and 1 more problems)" in glossary.warnings[0]
 
 

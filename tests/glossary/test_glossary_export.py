@@ -27,7 +27,7 @@ def glossary_with_awkward_entry(fixture_glossary: Glossary, tmp_path: Path) -> G
     extra = tmp_path / "extra.yaml"
     extra.write_text(
         "- id: 8th-congress\n  en: 'Eighth Congress of the WPK <& \"Party\">'\n  ko: 조선로동당 제8차대회\n"
-        "  note: \"Control\\x07char & markup <b>.\"\n  sources: [S1]\n  verified: true\n",
+        "  category: event\n  note: \"Control\\x07char & markup <b>.\"\n  sources: [{for: [en], ref: S1}]\n",
         encoding="utf-8",
     )
     glossary = load_glossary([extra], include_user_dir=False, data_dir=Path(__file__).parent / "data" / "curated")
@@ -74,6 +74,9 @@ def test_anki_tsv_has_headers_and_stable_guids(fixture_glossary: Glossary) -> No
 
 def test_json_export_round_trips_every_field(fixture_glossary: Glossary) -> None:
     exported = {e["id"]: e for e in json.loads(to_json(fixture_glossary))}
-    assert exported["wpk"]["romanization"] == {"mr": "Choson Rodongdang", "rr": "Joseon Rodongdang"}
+    assert exported["wpk"]["romanization"] == {"kcna": "Choson Rodongdang", "rr": "Joseon Rodongdang"}
+    assert exported["wpk"]["sources"] == [{"for": ["ko", "pairing"], "ref": "CC-wiki"},
+                                          {"for": ["ko", "pairing"], "ref": "Koryo-primer"}]
+    assert exported["wpk"]["verified"] is True and exported["kim-jong-un"]["verified"] is False
     assert exported["plenary-meeting-cc"]["slots"]["term"].startswith("기")
     assert exported["general-secretary"]["since"] == "2021-01"

@@ -83,9 +83,8 @@ def test_boundary_is_tested_before_choosing_the_longest(tmp_path: Path) -> None:
     glossary = glossary_from(
         tmp_path,
         """
-        - {id: union, category: organization, en: military union, ko: 군사동맹, note: n, sources: [], verified: false}
-        - {id: union-of, category: organization, en: military union of, ko: 군사동맹의, note: n, sources: [],
-           verified: false}
+        - {id: union, category: organization, en: military union, ko: 군사동맹, note: n, sources: []}
+        - {id: union-of, category: organization, en: military union of, ko: 군사동맹의, note: n}
         """,
     )
     # The longer key ends inside "official"; it must not hide the shorter one that stands on a boundary.
@@ -96,10 +95,10 @@ def test_overlaps_resolve_leftmost_then_longest(tmp_path: Path) -> None:
     glossary = glossary_from(
         tmp_path,
         """
-        - {id: cc, en: Central Committee, ko: 중앙위원회, note: n, sources: [], verified: false}
-        - {id: cc-wpk, en: Central Committee of the WPK, ko: 당중앙위원회, note: n, sources: [], verified: false}
-        - {id: wpk, en: WPK, ko: 조선로동당, note: n, sources: [], verified: false}
-        - {id: cot, en: Committee of the, ko: 위원회, note: n, sources: [], verified: false}
+        - {category: phrase, id: cc, en: Central Committee, ko: 중앙위원회, note: n, sources: []}
+        - {category: phrase, id: cc-wpk, en: Central Committee of the WPK, ko: 당중앙위원회, note: n, sources: []}
+        - {category: phrase, id: wpk, en: WPK, ko: 조선로동당, note: n, sources: []}
+        - {category: phrase, id: cot, en: Committee of the, ko: 위원회, note: n, sources: []}
         """,
     )
     matcher = Matcher(glossary)
@@ -139,7 +138,6 @@ def test_ordinal_words_fill_korean_slots(tmp_path: Path) -> None:
           ko: 조선로동당 제{n}차대회
           note: A party congress.
           sources: []
-          verified: false
         """,
     )
     matcher = Matcher(glossary)
@@ -152,14 +150,14 @@ def test_catastrophic_user_pattern_times_out_and_is_disabled(tmp_path: Path) -> 
         tmp_path,
         r"""
         - id: slow
+          category: phrase
           en: slow
           pattern: '(?P<x>(a|aa)+)$'
           slots: {x: "anything"}
           ko: 느림
           note: A pattern with catastrophic backtracking.
           sources: []
-          verified: false
-        - {id: kju, en: Kim Jong Un, ko: 김정은, note: n, sources: [], verified: false}
+        - {category: phrase, id: kju, en: Kim Jong Un, ko: 김정은, note: n, sources: []}
         """,
     )
     matcher = Matcher(glossary, pattern_timeout=0.05)

@@ -125,10 +125,10 @@ def render_panel(content: PanelContent) -> Text:
             out.append("   ROK: ", style="dim")
             out.append(entry.ko_rok)
         out.append("\n")
-    if entry.romanization.mr or entry.romanization.rr:
+    if entry.romanization.kcna or entry.romanization.rr:
         parts = []
-        if entry.romanization.mr:
-            parts.append(f"DPRK {entry.romanization.mr}")
+        if entry.romanization.kcna:
+            parts.append(f"DPRK {entry.romanization.kcna}")
         if entry.romanization.rr:
             parts.append(f"RR {entry.romanization.rr}")
         out.append(" · ".join(parts) + "\n", style="italic")
@@ -168,7 +168,7 @@ def render_panel(content: PanelContent) -> Text:
             out.append("\n")
     if content.months:
         out.append(_frequency_text(content.months, entry.category))
-    sources = ", ".join(entry.sources) if entry.sources else "none given"
+    sources = "; ".join(f"{s.label} ({', '.join(s.supports)})" for s in entry.sources) or "none given"
     status = "verified" if entry.verified else "Korean form not verified"
     out.append(f"\nSources: {sources} ({status})\n", style="dim")
     return out
