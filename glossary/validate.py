@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossary.attest import DEFAULT_KOREAN_CORPUS, KoreanCorpus, failed_claims
 from glossary.data import (
     DATA_DIR,
     curated_files,
@@ -30,6 +31,9 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     entries: int = 0
+    #: ``attested:`` claims met, and whether the Korean corpus was there to verify them.
+    attested_claims: int = 0
+    korean_corpus: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -37,8 +41,14 @@ class CheckReport:
 
     def summary(self) -> str:
         if self.ok:
-            return f"glossary check: {self.entries} entries in {self.files} files, no problems"
-        return f"glossary check: {len(self.problems)} problems in {self.entries} entries ({self.files} files)"
+            text = f"glossary check: {self.entries} entries in {self.files} files, no problems"
+        else:
+            text = f"glossary check: {len(self.problems)} problems in {self.entries} entries ({self.files} files)"
+        if self.attested_claims and self.korean_corpus is not None:
+            text += f"; {self.attested_claims} attestations checked against {self.korean_corpus}"
+        elif self.attested_claims:
+            text += f"; {self.attested_claims} attestations NOT checked (no Korean corpus found; pass --korean-corpus DIR)"
+        return text
 
 
 def _origin(entry: Entry) -> tuple[str, int]:
@@ -94,8 +104,22 @@ def cross_entry_problems(entries: list[Entry], known_ids: set[str]) -> list[Prob
     return problems
 
 
-def check_paths(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, curated: bool = False) -> CheckReport:
-    """Check ``paths`` (files or directories), or the shipped data when none are given."""
+def attestation_problems(entries: list[Entry], corpus: KoreanCorpus) -> list[Problem]:
+    """Each ``attested:`` claim the Korean corpus does not bear out (see ``glossary.attest``)."""
+    return [Problem(claim.file, claim.line, claim.reason) for claim in failed_claims(entries, corpus)]
+
+
+def check_paths(
+    paths: Sequence[Path] = (),
+    data_dir: Path = DATA_DIR,
+    curated: bool = False,
+    korean_corpus: Path | None = DEFAULT_KOREAN_CORPUS,
+) -> CheckReport:
+    """Check ``paths`` (files or directories), or the shipped data when none are given.
+
+    ``attested:`` claims are verified against ``korean_corpus`` when that directory exists; the report says
+    whether they were.
+    """
     report = CheckReport()
     targets = yaml_files(paths) if paths else curated_files(data_dir)
     references, reference_problems = read_references(data_dir)
@@ -122,5 +146,9 @@ def check_paths(paths: Sequence[Path] = (), data_dir: Path = DATA_DIR, curated: 
     report.entries = len(entries)
     report.problems.extend(cross_entry_problems(entries, set(known)))
     report.problems.extend(source_problems(entries, set(references)))
+    report.attested_claims = sum(1 for e in entries for s in e.sources if s.attested)
+    if korean_corpus is not None and korean_corpus.is_dir():
+        report.korean_corpus = korean_corpus
+        report.problems.extend(attestation_problems(entries, KoreanCorpus(korean_corpus)))
     report.problems.sort(key=lambda p: (p.file, p.line))
     return report

@@ -130,7 +130,13 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from glossary.validate import check_paths
 
-    report = check_paths([Path(p) for p in args.paths], curated=args.curated)
+    from glossary.attest import DEFAULT_KOREAN_CORPUS
+
+    corpus = Path(args.korean_corpus) if args.korean_corpus else DEFAULT_KOREAN_CORPUS
+    if args.korean_corpus and not corpus.is_dir():
+        print(f"glossary check: {corpus}: no such directory (the Korean corpus for attested: claims)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    report = check_paths([Path(p) for p in args.paths], curated=args.curated, korean_corpus=corpus)
     for problem in report.problems:
         print(problem)
     print(report.summary(), file=sys.stderr if report.problems else sys.stdout)
@@ -255,6 +261,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("check", parents=[common], help="validate glossary files (default: the shipped data)")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--curated", action="store_true", help="treat the files as curated: category = file name")
+    p.add_argument("--korean-corpus", metavar="DIR",
+                   help="the Korean corpus that attested: claims name (default: ../shared/corpus/ko-new-year-addresses"
+                   " of this checkout, when present)")
     p.set_defaults(run=cmd_check)
 
     p = verbs.add_parser("export", parents=[common], help="export as json, csv (DeepL/OmegaT), tbx or anki-tsv")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from pathlib import Path
+
+import pytest
 
 from glossary.data import DATA_DIR, curated_files
 from glossary.validate import check_paths
@@ -197,3 +200,63 @@ def test_every_shipped_file_passes_check() -> None:
     report = check_paths()
     assert report.ok, "\n".join(str(p) for p in report.problems)
     assert report.files == len(shipped)
+
+
+ATTESTED = """\
+- id: cc-plenary
+  category: party-body
+  en: Nth Plenary Meeting
+  pattern: '(?P<term>\\d+)th CC (?P<meeting>\\d+)th'
+  slots: {term: "기", meeting: "차"}
+  ko: 조선로동당 제{term}기 중앙위원회 제{meeting}차 전원회의
+  sources:
+    - {for: [ko], attested: 2019.txt}
+- id: wpk
+  category: party-body
+  en: Workers' Party of Korea
+  ko: 조선로동당 중앙위원회
+  ko_variants: [당중앙]
+  sources:
+    - {for: [ko], attested: 2019.txt}
+    - {for: [ko], attested: 1999.txt}
+    - {for: [ko], attested: 1850.txt}
+- id: rok
+  category: place
+  en: ROK
+  ko: 대한민국
+  ko_rok: 대한민국정부
+  sources:
+    - {for: [ko], attested: 2019.txt}
+"""
+
+
+def test_attested_claims_are_checked_against_the_korean_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "ko"
+    corpus.mkdir()
+    # Real-corpus flaws: a byte-order mark, CRLF, full-width digits, unspaced compounds, NFD hangul.
+    (corpus / "2019.txt").write_bytes(
+        "\ufeff조선로동당 제７기 중앙위원회 제３차전원회의에서\r\n조선로동당중앙위원회의\r\n".encode()
+    )
+    (corpus / "1999.txt").write_text(unicodedata.normalize("NFD", "당 중 앙의 령도"), encoding="utf-8")
+    path = tmp_path / "user.yaml"
+    path.write_text(ATTESTED, encoding="utf-8")
+    report = check_paths([path], data_dir=FIXTURE_DATA, korean_corpus=corpus)
+    assert [f"{p.line}: {p.message}" for p in report.problems] == [
+        "17: 'wpk' claims attested: 1850.txt, but the Korean corpus has no such file",
+        # The ROK spelling is not DPRK text: only ko and ko_variants can rest a claim.
+        "24: 'rok' claims attested: 2019.txt, but 대한민국 does not occur in it (NFC, full-width digits folded,"
+        " spaces ignored)",
+    ]
+    assert report.summary().endswith(f"; 5 attestations checked against {corpus}")
+    unchecked = check_paths([path], data_dir=FIXTURE_DATA, korean_corpus=tmp_path / "absent")
+    assert unchecked.ok and "5 attestations NOT checked" in unchecked.summary()
+
+
+SHARED_KOREAN = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "ko-new-year-addresses"
+
+
+@pytest.mark.skipif(not SHARED_KOREAN.is_dir(), reason="the shared Korean corpus is not beside this checkout")
+def test_shipped_attestations_hold_in_the_shared_corpus() -> None:
+    report = check_paths(korean_corpus=SHARED_KOREAN)
+    assert report.korean_corpus == SHARED_KOREAN and report.attested_claims > 100
+    assert report.ok, "\n".join(str(p) for p in report.problems)

@@ -169,6 +169,9 @@ def test_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert out == (f"{bad}:1: a source needs exactly one of 'ref: KEY' (a key of sources.yaml) and 'attested: FILE'"
                    " (a file of the Korean corpus)\n")
     assert err.startswith("glossary check: 1 problems")
+    code, out, err = run(capsys, "check", "--korean-corpus", str(tmp_path / "absent"))
+    assert code == 2 and out == ""
+    assert err == f"glossary check: {tmp_path / 'absent'}: no such directory (the Korean corpus for attested: claims)\n"
 
 
 def test_export_to_file_is_atomic_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
