@@ -4,8 +4,9 @@ Ranking (score, then the reason shown to the user):
   100 id or canonical English form      "Workers' Party of Korea", "wpk"
    95 variant or abbreviation            "WPK", "the Party"
    95 Korean, DPRK or ROK spelling       조선로동당, 조선노동당
+   95 Korean variant or sense            당중앙, 북한, 서기장
    90 Korean with particles stripped     조선로동당의
-   90 romanization (MR or RR)            "Choson Rodongdang", "chosŏn rodongdang", "Joseon Rodongdang"
+   90 romanization (KCNA or RR)            "Choson Rodongdang", "chosŏn rodongdang", "Joseon Rodongdang"
    90 plural or possessive of a form     "vice-ministers"
  <=85 fuzzy (rapidfuzz WRatio x 0.85)    "Workers Party Korea", "Suprem Peoples Asembly"
 Fuzzy matching uses rapidfuzz (C, typo-tolerant partial and token-order scoring we would otherwise hand-roll).
@@ -67,6 +68,10 @@ class Index:
             if entry.ko_rok:
                 self._add(entry.ko_rok, entry, 95, "Korean (ROK spelling)")
                 self.korean.add(fold_key(entry.ko_rok))
+            for korean in (*entry.ko_variants, *(sense.ko for sense in entry.senses)):
+                if korean != entry.ko:
+                    self._add(korean, entry, 95, "Korean variant")
+                    self.korean.add(fold_key(korean))
             for form in entry.surface_forms:
                 tokens = form.split()
                 for inflected in inflections(lookup_key(form), bool(tokens) and is_acronym(tokens[-1])):
@@ -74,8 +79,8 @@ class Index:
             for roman in (entry.romanization.kcna, entry.romanization.rr):
                 if roman:
                     self.romanized.setdefault(romanization_key(roman), []).append(entry)
-            for name in (entry.en, *entry.variants, entry.ko, entry.ko_rok, entry.romanization.kcna,
-                         entry.romanization.rr):
+            for name in (entry.en, *entry.variants, entry.ko, entry.ko_rok, *entry.ko_variants,
+                         entry.romanization.kcna, entry.romanization.rr):
                 if name:
                     self.fuzzy_names.append(lookup_key(name))
                     self.fuzzy_owner.append(entry)

@@ -52,15 +52,22 @@ def _number_words() -> dict[str, int]:
 
 
 _NUMBER_WORDS = _number_words()
+#: Month names fill slots as numbers too: "Pyongyang, August 4 (KCNA)" -> (평양 8월 4일발 조선중앙통신).
+_MONTHS = {name: str(number) for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"), start=1)}
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
 
 
 def slot_number(value: str) -> str:
-    """"8th", "8", "Eighth", "twenty-first" -> "8", "8", "8", "21"; anything else comes back unchanged."""
+    """"8th", "8", "Eighth", "twenty-first", "August" -> "8", "8", "8", "21", "8"; anything else comes back
+    unchanged."""
     cleaned = value.strip()
     found = _ORDINAL_DIGITS.fullmatch(cleaned)
     if found:
         return found.group(1)
+    if cleaned.lower() in _MONTHS:
+        return _MONTHS[cleaned.lower()]
     number = _NUMBER_WORDS.get(cleaned.lower().replace("\u2010", "-").replace(" ", "-"))
     return str(number) if number is not None else cleaned
 

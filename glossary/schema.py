@@ -412,6 +412,9 @@ def parse_entry(raw: Any, file: str, line: int, file_category: str | None) -> tu
     if curated and "sources" not in raw:
         c.add("sources", "missing required field 'sources' (a list; may be empty while the entry is unsourced)")
     sources = _sources(c)
+    ko_rok = c.text("ko_rok")
+    if ko_rok and ko and ko_rok == ko:
+        c.add("ko_rok", f"ko_rok {ko_rok!r} is the same as ko: give the ROK spelling only where it differs")
     since, until = _dates(c)
     parent = c.text("parent")
     pattern, slots = _pattern(c, ko)
@@ -420,7 +423,7 @@ def parse_entry(raw: Any, file: str, line: int, file_category: str | None) -> tu
         category=category,
         en=en,
         ko=ko,
-        ko_rok=c.text("ko_rok"),
+        ko_rok=ko_rok,
         ko_variants=c.text_list("ko_variants"),
         variants=c.text_list("variants"),
         romanization=_romanization(c),

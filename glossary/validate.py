@@ -22,6 +22,8 @@ from glossary.data import (
     yaml_files,
 )
 from glossary.folding import fold_key
+from glossary.forms import inflections, is_acronym
+from glossary.patterns import TEMPLATE_FIELD
 from glossary.model import Entry
 from glossary.schema import Problem
 
@@ -80,6 +82,7 @@ def cross_entry_problems(entries: list[Entry], known_ids: set[str]) -> list[Prob
     problems: list[Problem] = []
     first_by_id: dict[str, Entry] = {}
     form_owner: dict[str, Entry] = {}
+    template_owner: dict[str, Entry] = {}
     ids = {e.id for e in entries} | known_ids
     for entry in entries:
         file, line = _origin(entry)
@@ -94,6 +97,13 @@ def cross_entry_problems(entries: list[Entry], known_ids: set[str]) -> list[Prob
                 problems.append(
                     Problem(file, line, f"form {form!r} of '{entry.id}' is already claimed by '{owner.id}' ({owner.origin})")
                 )
+        if entry.pattern:
+            # Two pattern entries with one Korean template (slot names aside) describe one formula.
+            template = TEMPLATE_FIELD.sub("{}", fold_key(entry.ko)).replace(" ", "")
+            owner = template_owner.setdefault(template, entry)
+            if owner is not entry:
+                problems.append(Problem(file, line, f"pattern entry '{entry.id}' has the Korean template of "
+                                        f"'{owner.id}' ({owner.origin}): one formula, one entry"))
         references = [("parent", entry.parent)] if entry.parent else []
         references += [("related", r) for r in entry.related]
         for kind, target in references:
@@ -101,6 +111,26 @@ def cross_entry_problems(entries: list[Entry], known_ids: set[str]) -> list[Prob
                 problems.append(Problem(file, line, f"{kind} '{target}' is the entry itself"))
             elif target not in ids:
                 problems.append(Problem(file, line, f"{kind} '{target}' names no entry"))
+    problems.extend(_inflected_duplicates(entries, form_owner))
+    return problems
+
+
+def _inflected_duplicates(entries: list[Entry], form_owner: dict[str, Entry]) -> list[Problem]:
+    """An English form that is the plural or possessive of another entry's form: the matcher already links it to
+    that entry ("meritorious persons" is "meritorious person" + s), so the two entries are one."""
+    problems: list[Problem] = []
+    for entry in entries:
+        if entry.pattern:
+            continue
+        for form in dict.fromkeys(fold_key(f) for f in entry.surface_forms):
+            tokens = form.split()
+            for inflected in inflections(form, bool(tokens) and is_acronym(tokens[-1])):
+                other = form_owner.get(inflected)
+                if other is not None and other is not entry and other.id != entry.id:
+                    file, line = _origin(other)
+                    problems.append(Problem(file, line, f"form {inflected!r} of '{other.id}' is an inflection of "
+                                            f"{form!r} of '{entry.id}' ({entry.origin}), which the matcher links "
+                                            "already: merge the two entries"))
     return problems
 
 

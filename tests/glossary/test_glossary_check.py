@@ -260,3 +260,56 @@ def test_shipped_attestations_hold_in_the_shared_corpus() -> None:
     report = check_paths(korean_corpus=SHARED_KOREAN)
     assert report.korean_corpus == SHARED_KOREAN and report.attested_claims > 100
     assert report.ok, "\n".join(str(p) for p in report.problems)
+
+
+DUPLICATES = """\
+- id: meritorious-person
+  category: title
+  en: meritorious person
+  ko: 공로자
+- id: meritorious-persons
+  category: phrase
+  en: meritorious persons
+  ko: 공로자
+- id: spa-session
+  category: state-body
+  en: Nth Session of the Mth SPA
+  pattern: '(?P<session>\\d+)th Session of the (?P<convocation>\\d+)th SPA'
+  slots: {session: "차", convocation: "기"}
+  ko: 최고인민회의 제{convocation}기 제{session}차회의
+- id: spa-session-pattern
+  category: phrase
+  en: the Nth Session of the Mth SPA
+  pattern: 'the (?P<session>\\d+)th Session of the (?P<term>\\d+)th Supreme People''s Assembly'
+  slots: {session: "차", term: "기"}
+  ko: 최고인민회의 제{term}기 제{session}차 회의
+- id: lunar-new-year
+  category: event
+  en: Lunar New Year's Day
+  ko: 음력설
+  ko_rok: 음력설
+"""
+
+
+def test_duplicate_entries_and_a_needless_rok_spelling_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "user.yaml"
+    path.write_text(DUPLICATES, encoding="utf-8")
+    found = [f"{p.line}: {p.message}" for p in check_paths([path], data_dir=FIXTURE_DATA).problems]
+    assert found == [
+        # A plural the matcher generates anyway is not a second entry.
+        f"5: form 'meritorious persons' of 'meritorious-persons' is an inflection of 'meritorious person' of"
+        f" 'meritorious-person' ({path}:1), which the matcher links already: merge the two entries",
+        # One Korean formula (slot names and spacing aside) is one pattern entry.
+        f"15: pattern entry 'spa-session-pattern' has the Korean template of 'spa-session' ({path}:9):"
+        " one formula, one entry",
+        "25: ko_rok '음력설' is the same as ko: give the ROK spelling only where it differs",
+    ]
+
+
+def test_a_file_too_big_is_named_without_a_line_zero(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    huge.write_text("# padding\n" * 300_000, encoding="utf-8")
+    report = check_paths([huge], data_dir=FIXTURE_DATA)
+    assert [str(p) for p in report.problems] == [
+        f"{huge}: file is 2.9 MB; glossary files are limited to 2 MB"
+    ]
