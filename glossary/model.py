@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 CATEGORIES: tuple[str, ...] = (
@@ -18,6 +19,11 @@ CATEGORIES: tuple[str, ...] = (
     "event",
 )
 
+
+#: A ``{slot}`` field of a pattern entry's Korean template.
+_TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
+#: The letters a template's slots are shown as, in order of first appearance: 제N기 제M차.
+_SLOT_LETTERS = "NMKLPQRS"
 
 #: What a ``sources`` item can support (its ``for:`` list).
 SUPPORTABLE_FIELDS: tuple[str, ...] = ("ko", "en", "pairing", "dates", "romanization", "holder")
@@ -123,6 +129,23 @@ class Entry:
         and the senses' Korean, each once."""
         forms = (self.ko, self.ko_rok, *self.ko_variants, *(sense.ko for sense in self.senses))
         return tuple(dict.fromkeys(k for k in forms if k))
+
+    @property
+    def readable_ko(self) -> str:
+        """The Korean as a reader sees it: a template's ``{slot}`` fields as N, M, ... in order of appearance.
+
+        ``조선로동당 제{term}기 중앙위원회 제{meeting}차 전원회의`` -> ``조선로동당 제N기 중앙위원회 제M차 전원회의``;
+        a slot used twice keeps its letter.
+        """
+        letters: dict[str, str] = {}
+
+        def letter(found: re.Match[str]) -> str:
+            name = found.group(1)
+            if name not in letters:
+                letters[name] = _SLOT_LETTERS[len(letters)] if len(letters) < len(_SLOT_LETTERS) else "N"
+            return letters[name]
+
+        return _TEMPLATE_FIELD.sub(letter, self.ko)
 
     @property
     def verified(self) -> bool:

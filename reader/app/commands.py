@@ -53,10 +53,10 @@ class GlossaryCommands(Provider):
         glossary = app.context.glossary
         matcher = self.matcher(query)
         for entry in glossary.entries.values():
-            haystack = f"{entry.en} {entry.ko} {entry.romanization.kcna}"
+            haystack = f"{entry.en} {entry.readable_ko} {entry.romanization.kcna}"
             score = max(matcher.match(entry.en), matcher.match(haystack) * 0.8)
             if score > 0:
-                label = f"{entry.en} — {entry.ko}"
+                label = f"{entry.en} — {entry.readable_ko}"
                 yield Hit(
                     score,
                     highlight_literal(matcher, label),

@@ -51,13 +51,17 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     from glossary.lookup import lookup
     from glossary.render import print_cards
 
-    hits = lookup(_glossary(args), args.query, limit=args.limit)
+    glossary = _glossary(args)
+    hits = lookup(glossary, args.query, limit=args.limit)
     if not hits:
+        if args.json:
+            _print_json([])  # a script reading the JSON gets an empty list, and the exit code says "no"
         raise CommandError(f"nothing in the glossary matches {args.query!r}", EXIT_NO)
     if args.json:
         _print_json([{**entry_to_dict(h.entry), "score": h.score, "matched": h.reason} for h in hits])
     else:
-        print_cards(_console(), [(h.entry, f"{h.reason}, score {h.score:g}") for h in hits])
+        print_cards(_console(), [(h.entry, f"{h.reason}, score {h.score:g}") for h in hits], glossary.entries,
+                    glossary.references)
     return EXIT_OK
 
 
@@ -77,7 +81,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(entry_to_dict(entry))
     else:
-        print_cards(_console(), [(entry, "")])
+        print_cards(_console(), [(entry, "")], glossary.entries, glossary.references)
     return EXIT_OK
 
 
@@ -90,7 +94,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         _print_json([entry_to_dict(e) for e in entries])
         return EXIT_OK
     for entry in entries:
-        print(f"{entry.id}\t{entry.category}\t{entry.en}\t{entry.ko}")
+        print(f"{entry.id}\t{entry.category}\t{entry.en}\t{entry.readable_ko}")
     return EXIT_OK
 
 

@@ -118,17 +118,25 @@ def test_lookup_by_each_kind_of_name(capsys: pytest.CaptureFixture[str]) -> None
 def test_lookup_plain_card_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "lookup", "SPA", "--limit", "1")
     assert code == 0
-    assert out.splitlines()[:4] == [
-        "matched   abbreviation, score 95",
-        "id        spa",
-        "category  state-body",
-        "English   Supreme People's Assembly",
+    lines = out.splitlines()
+    assert lines[:4] == [
+        "matched               abbreviation, score 95",
+        "id                    spa",
+        "category              state-body",
+        "English               Supreme People's Assembly",
     ]
+    # Each field says which source backs it, and each source is cited in full.
+    assert "source: Korean form   chosonsinbo-2018" in lines
+    assert "source: English form  no source" in lines
+    assert any(line.startswith("[chosonsinbo-2018]    Choson Sinbo (chosonsinbo.com)") for line in lines)
 
 
 def test_lookup_nothing_found_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "lookup", "zzqx")
     assert (code, out) == (1, "")
+    assert err == "glossary: nothing in the glossary matches 'zzqx'\n"
+    code, out, err = run(capsys, "lookup", "zzqx", "--json")
+    assert (code, json.loads(out)) == (1, [])  # a script still gets JSON
     assert err == "glossary: nothing in the glossary matches 'zzqx'\n"
 
 

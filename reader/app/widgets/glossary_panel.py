@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from glossary.describe import REGISTER_TEXT, person_names, provenance, reserved_for, sense_text
 from glossary.model import Entry, Span
 
 if TYPE_CHECKING:  # the library's module (and json, sqlite) is not needed to draw the first frame
@@ -39,6 +40,7 @@ class PanelContent:
     months: tuple[tuple[str, int], ...] = ()
     #: A start-up warning about this entry (the user's own version of it was skipped, and why).
     warning: str = ""
+    reserved_for: str = ""  # "reserved for Kim Jong Un since 2012", holders named by their person entries
 
 
 def panel_content(
@@ -51,13 +53,14 @@ def panel_content(
     return PanelContent(
         entry=entry,
         span=span,
-        korean=context.matcher.korean_for(span) if span is not None else entry.ko,
+        korean=context.matcher.korean_for(span) if span is not None else entry.readable_ko,
         missing_from_translation=missing,
         related=tuple(e for e in (glossary.get(r) for r in entry.related) if e is not None),
         parent=glossary.get(entry.parent) if entry.parent else None,
         other_articles=tuple(context.library.articles_using(entry.id, exclude=exclude_article, limit=8)),
         months=tuple(monthly_frequency(context.library, entry.id)),
         warning=glossary.skipped.get(entry.id, ""),
+        reserved_for=reserved_for(entry, person_names(glossary.entries)),
     )
 
 
@@ -118,13 +121,16 @@ def render_panel(content: PanelContent) -> Text:
     if content.span is not None and content.span.text != entry.en:
         out.append("as written: ", style="dim")
         out.append(content.span.text + "\n")
-    korean = content.korean or entry.ko
+    korean = content.korean or entry.readable_ko
     if korean:
         out.append(korean, style="bold")
         if entry.ko_rok and entry.ko_rok != korean:
             out.append("   ROK: ", style="dim")
             out.append(entry.ko_rok)
         out.append("\n")
+    if entry.ko_variants:
+        out.append("Also: ", style="dim")
+        out.append(", ".join(entry.ko_variants) + "\n")
     if entry.romanization.kcna or entry.romanization.rr:
         parts = []
         if entry.romanization.kcna:
@@ -134,6 +140,7 @@ def render_panel(content: PanelContent) -> Text:
         out.append(" · ".join(parts) + "\n", style="italic")
     if entry.since or entry.until:
         out.append(f"In use: {entry.since or '…'} to {entry.until or 'now'}\n", style="dim")
+    _append_layers(out, entry, content.reserved_for)
     if content.missing_from_translation:
         out.append("\n⚑ Not in this sentence's translation: ", style="bold")
         out.append(f"the glossary expects {korean}.\n")
@@ -168,7 +175,21 @@ def render_panel(content: PanelContent) -> Text:
             out.append("\n")
     if content.months:
         out.append(_frequency_text(content.months, entry.category))
-    sources = "; ".join(f"{s.label} ({', '.join(s.supports)})" for s in entry.sources) or "none given"
-    status = "verified" if entry.verified else "Korean form not verified"
-    out.append(f"\nSources: {sources} ({status})\n", style="dim")
+    out.append("\nSources\n", style="dim")
+    for label, text in provenance(entry):
+        out.append(f"  {label}: ", style="dim")
+        out.append(text + "\n", style="dim")
     return out
+
+
+def _append_layers(out: Text, entry: Entry, reserved: str) -> None:
+    """Register, who the form is reserved for, and every sense (the one picked here is the Korean above)."""
+    if entry.register:
+        out.append("Register: ", style="dim")
+        out.append(REGISTER_TEXT.get(entry.register, entry.register) + "\n")
+    if reserved:
+        out.append(reserved[0].upper() + reserved[1:] + "\n", style="bold")
+    if entry.senses:
+        out.append("Senses:\n", style="dim")
+        for sense in entry.senses:
+            out.append(f"  {sense_text(sense)}\n")
