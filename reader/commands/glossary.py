@@ -175,13 +175,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from glossary.stats import DEFAULT_CORPUS, glossary_summary
+    from glossary.stats import glossary_summary
 
     glossary = _glossary(args)
-    summary: dict = {"glossary": glossary_summary(glossary)}
-    corpus = Path(args.corpus) if args.corpus else DEFAULT_CORPUS
-    if args.corpus or corpus.exists():
-        summary["corpus"] = _corpus_summary(glossary, corpus, args.min_count, args.missing)
+    summary: dict = {"glossary": glossary_summary(glossary), "corpus": None}
+    if args.corpus:
+        summary["corpus"] = _corpus_summary(glossary, Path(args.corpus), args.min_count, args.missing)
     if args.json:
         _print_json(summary)
     else:
@@ -190,36 +189,59 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _corpus_summary(glossary: Glossary, corpus: Path, min_count: int, missing: int) -> dict:
+    """Coverage of the corpus's curation part and held-out newest fifth, read by the reader's corpus reader
+    (which also repairs glued names with the glossary's person names)."""
     from glossary.match import Matcher
-    from glossary.stats import corpus_coverage, coverage_summary, iter_corpus_texts
+    from glossary.stats import DatedText, split_coverage
+    from reader.articles.corpus import iter_corpus
+    from reader.errors import InputError
 
     if not corpus.is_file():
         raise CommandError(f"{corpus}: no such corpus file")
     try:
-        coverage = corpus_coverage(Matcher(glossary), iter_corpus_texts(corpus))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise CommandError(f"{corpus}: cannot read corpus: {exc}") from None
-    return {"path": display_path(corpus), **coverage_summary(coverage, min_count, missing)}
+        documents = [
+            DatedText(article.article_id or "", article.date or "", article.text)
+            for article in iter_corpus(corpus, names=glossary.person_names())
+        ]
+    except InputError as exc:
+        raise CommandError(str(exc)) from None
+    return {"path": display_path(corpus), **split_coverage(Matcher(glossary), documents, min_count, missing)}
 
 
 def _print_stats(summary: dict) -> None:
     g = summary["glossary"]
-    print(f"entries: {g['entries']} ({g['verified']} verified, {g['verified_share']:.0%}; {g['patterns']} patterns)")
+    print(f"entries: {g['entries']} ({g['verified']} with a source for the Korean form, {g['verified_share']:.0%};"
+          f" {g['patterns']} patterns)")
     for category, count in g["per_category"].items():
         print(f"  {category:<13} {count}")
     corpus = summary.get("corpus")
     if not corpus:
-        print("corpus: none found (pass --corpus PATH)")
+        print("corpus: none given; pass --corpus PATH (a KCNA corpus JSONL file) to measure coverage")
         return
+    curation, held_out = corpus["curation"], corpus["held_out"]
     print(f"corpus: {corpus['path']} ({corpus['articles']} distinct articles)")
-    print(
-        f"capitalized multi-word n-grams seen >= {corpus['min_occurrences']} times: {corpus['ngrams']}; "
-        f"linked {corpus['linked']} ({corpus['linked_share']:.1%}); occurrences linked {corpus['occurrence_share']:.1%}"
-    )
-    if corpus["missing"]:
-        print("most frequent unlinked:")
-        for row in corpus["missing"]:
+    print("capitalized multi-word n-grams recurring in each part (the threshold scales with the part's size):")
+    rows = [
+        ("", "curation", "held out (newest fifth)"),
+        ("articles", str(curation["articles"]), str(held_out["articles"])),
+        ("dates", _dates(curation), _dates(held_out)),
+        ("seen at least", f"{curation['min_occurrences']} times", f"{held_out['min_occurrences']} times"),
+        ("n-grams", str(curation["ngrams"]), str(held_out["ngrams"])),
+        ("linked", f"{curation['linked']} ({curation['linked_share']:.1%})",
+         f"{held_out['linked']} ({held_out['linked_share']:.1%})"),
+        ("occurrences linked", f"{curation['occurrence_share']:.1%}", f"{held_out['occurrence_share']:.1%}"),
+    ]
+    for label, left, right in rows:
+        print(f"  {label:<19} {left:<24} {right}")
+    if curation["missing"]:
+        print("most frequent unlinked in the curation part (the held-out part lists none: it measures, it is not"
+              " curated from):")
+        for row in curation["missing"]:
             print(f"  {row['count']:>5}  {row['ngram']}")
+
+
+def _dates(part: dict) -> str:
+    return f"{part['first_date'] or '?'} .. {part['last_date'] or '?'}"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -276,9 +298,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_export)
 
     p = verbs.add_parser("stats", parents=[common], help="entries per category and corpus coverage")
-    p.add_argument("--corpus", metavar="PATH", help="corpus JSONL or text file (default: the shared dev corpus)")
+    p.add_argument("--corpus", metavar="PATH", help="a KCNA corpus JSONL file: coverage of its curation part and of"
+                   " its held-out newest fifth")
     p.add_argument("--missing", type=int, default=20, metavar="N", help="list the N most frequent unlinked n-grams")
-    p.add_argument("--min-count", type=int, default=5, dest="min_count", metavar="N")
+    p.add_argument("--min-count", type=int, default=5, dest="min_count", metavar="N",
+                   help="an n-gram recurs when seen N times in the curation part (held out: scaled to its size)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_stats)
     return parser

@@ -192,19 +192,43 @@ def test_export_to_file_is_atomic_and_reports(tmp_path: Path, capsys: pytest.Cap
     assert code == 2 and "does not exist" in err
 
 
-def test_stats_reports_categories_and_coverage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stats_reports_curation_and_held_out_side_by_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     corpus = tmp_path / "corpus.jsonl"
-    rows = [{"id": f"{i:012x}", "text": f"Kim Jong Un met Rodong Sinmun staff number {i}."} for i in range(6)]
+    rows = [
+        {"id": f"{i:012x}", "date": f"2024-01-{i:02}", "text": f"Pyongyang, January {i} (KCNA) -- Kim Jong Unmet"
+         f" Rodong Sinmun staff number {i}."}
+        for i in range(1, 11)
+    ]
+    rows.append({**rows[0], "id": "f" * 12})  # the same story filed under another section counts once
     corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    code, out, _ = run(capsys, "stats", "--corpus", str(corpus), "--json")
+    code, out, _ = run(capsys, "stats", "--corpus", str(corpus), "--min-count", "2", "--json")
     summary = json.loads(out)
     assert code == 0
     assert summary["glossary"]["per_category"]["party-body"] == 3
-    assert summary["corpus"]["articles"] == 6
-    assert summary["corpus"]["missing"] == [{"ngram": "Rodong Sinmun", "count": 6}]
-    assert summary["corpus"]["linked_share"] == 0.5
+    corpus_figures = summary["corpus"]
+    assert corpus_figures["articles"] == 10
+    curation, held_out = corpus_figures["curation"], corpus_figures["held_out"]
+    assert (curation["articles"], held_out["articles"]) == (8, 2)
+    assert (held_out["first_date"], held_out["last_date"]) == ("2024-01-09", "2024-01-10")
+    # The corpus reader repaired the glued name with the glossary's person names, so it links.
+    assert curation["missing"] == [{"ngram": "Rodong Sinmun", "count": 8}]
+    assert curation["linked_share"] == held_out["linked_share"] == 0.5
+    code, out, _ = run(capsys, "stats", "--corpus", str(corpus), "--min-count", "2")
+    assert "  linked              1 (50.0%)                1 (50.0%)" in out.splitlines()
     code, _, err = run(capsys, "stats", "--corpus", str(tmp_path / "none.jsonl"))
     assert code == 2 and "no such corpus file" in err
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "x", "text": "fine text here."}\nnot json\n', encoding="utf-8")
+    code, _, err = run(capsys, "stats", "--corpus", str(broken))
+    assert (code, err) == (2, f"glossary: {broken}: line 2: not valid JSON (Expecting value)\n")
+
+
+def test_stats_without_a_corpus_says_how_to_give_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "stats")
+    assert code == 0 and out.startswith("entries: 9 (")
+    assert out.endswith("corpus: none given; pass --corpus PATH (a KCNA corpus JSONL file) to measure coverage\n")
+    code, out, _ = run(capsys, "stats", "--json")
+    assert json.loads(out)["corpus"] is None
 
 
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
