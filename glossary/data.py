@@ -179,13 +179,32 @@ def user_entry_problem(item: ParsedItem, known: dict[str, Entry]) -> Problem | N
                    "(only an override of an existing id may leave them out)")
 
 
+#: The ``for:`` claims a changed field voids: a curated source of the old Korean says nothing about the user's.
+_CLAIMS_OF_FIELD: dict[str, frozenset[str]] = {
+    "ko": frozenset({"ko", "pairing"}),
+    "en": frozenset({"en", "pairing"}),
+    "since": frozenset({"dates"}),
+    "until": frozenset({"dates"}),
+    "holder": frozenset({"holder"}),
+    "romanization": frozenset({"romanization"}),
+}
+
+
 def merge_user_entry(item: ParsedItem, known: dict[str, Entry]) -> Entry:
     """A new user entry as it is; an override changes only the fields the user gave and keeps the rest
-    (the curated category among them, unless the user gives one)."""
+    (the curated category among them, unless the user gives one).
+
+    The curated sources stay, except their claims on a field the user changed: an override of ``ko`` is not
+    verified by the source of the curated Korean (unless the user gives ``sources`` of their own).
+    """
     existing = known.get(item.entry.id)
     if existing is None:
         return item.entry
     changes = {name: getattr(item.entry, name) for name in item.given}
+    if "sources" not in item.given:
+        voided = frozenset().union(*(_CLAIMS_OF_FIELD.get(name, frozenset()) for name in item.given))
+        kept = (replace(s, supports=tuple(f for f in s.supports if f not in voided)) for s in existing.sources)
+        changes["sources"] = tuple(s for s in kept if s.supports)
     return replace(existing, **changes, origin=item.entry.origin)
 
 

@@ -56,6 +56,14 @@ def test_user_dir_adds_and_overrides_by_id() -> None:
     assert load_glossary(include_user_dir=False, data_dir=FIXTURE_DATA).get("my-term") is None
 
 
+def test_an_override_of_the_korean_is_not_verified_by_the_curated_source(tmp_path: Path) -> None:
+    mine = write(tmp_path / "mine.yaml", "- {id: wpk, ko: 로동당}\n")
+    glossary = load_glossary([mine], include_user_dir=False, data_dir=FIXTURE_DATA)
+    wpk = glossary.get("wpk")
+    assert wpk.ko == "로동당" and not wpk.verified
+    assert wpk.category == "party-body" and wpk.ko_rok == "조선노동당"
+
+
 def test_new_user_entry_without_category_is_refused_naming_the_line(tmp_path: Path) -> None:
     mine = write(tmp_path / "mine.yaml", "- {id: wpk, note: fine}\n- {id: new-one, en: New, ko: 새}\n")
     glossary = load_glossary([mine], include_user_dir=False, data_dir=FIXTURE_DATA)
