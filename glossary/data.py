@@ -14,7 +14,7 @@ import os
 import pickle
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -68,7 +68,7 @@ class Glossary:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())
 
     def by_category(self, category: str) -> list[Entry]:
@@ -307,14 +307,16 @@ def _load_curated_cached(glossary: Glossary, data_dir: Path) -> None:
     if cache is not None and cache.is_file():
         try:
             with cache.open("rb") as handle:
-                entries, warnings, files, references = pickle.load(handle)  # noqa: S301 - our own cache file
+                entries, warnings, files, references = pickle.load(handle)
             glossary.entries.update(entries)
             glossary.references.update(references)
             glossary.warnings.extend(warnings)
             glossary.files.extend(files)
             return
-        except Exception:  # noqa: BLE001 - a stale or corrupt cache is simply rebuilt
-            glossary.entries.clear(), glossary.warnings.clear(), glossary.files.clear()
+        except Exception:
+            glossary.entries.clear()
+            glossary.warnings.clear()
+            glossary.files.clear()
             glossary.references.clear()
     _load_curated(glossary, data_dir)
     if cache is None:

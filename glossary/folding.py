@@ -106,18 +106,24 @@ def _fast_fold(text: str, base: str) -> FoldedText:
     folded_pos = orig_pos = 0
     for run in runs:
         if run.start() > orig_pos:
-            fold_starts.append(folded_pos), orig_starts.append(orig_pos)
-            orig_lengths.append(run.start() - orig_pos), one_to_one.append(True)
+            fold_starts.append(folded_pos)
+            orig_starts.append(orig_pos)
+            orig_lengths.append(run.start() - orig_pos)
+            one_to_one.append(True)
             pieces.append(base[orig_pos : run.start()])
             folded_pos += run.start() - orig_pos
-        fold_starts.append(folded_pos), orig_starts.append(run.start())
-        orig_lengths.append(run.end() - run.start()), one_to_one.append(False)
+        fold_starts.append(folded_pos)
+        orig_starts.append(run.start())
+        orig_lengths.append(run.end() - run.start())
+        one_to_one.append(False)
         pieces.append(" ")
         folded_pos += 1
         orig_pos = run.end()
     if orig_pos < len(text):
-        fold_starts.append(folded_pos), orig_starts.append(orig_pos)
-        orig_lengths.append(len(text) - orig_pos), one_to_one.append(True)
+        fold_starts.append(folded_pos)
+        orig_starts.append(orig_pos)
+        orig_lengths.append(len(text) - orig_pos)
+        one_to_one.append(True)
         pieces.append(base[orig_pos:])
     return FoldedText(text, "".join(pieces), fold_starts, orig_starts, orig_lengths, one_to_one)
 
@@ -145,8 +151,10 @@ def _slow_fold(text: str, casefold: bool) -> FoldedText:
         if mergeable and orig_starts[-1] + orig_lengths[-1] == cluster.start():
             orig_lengths[-1] += len(original)  # extend the current one-to-one run
         else:
-            fold_starts.append(folded_pos), orig_starts.append(cluster.start())
-            orig_lengths.append(len(original)), one_to_one.append(exact)
+            fold_starts.append(folded_pos)
+            orig_starts.append(cluster.start())
+            orig_lengths.append(len(original))
+            one_to_one.append(exact)
         previous_space = piece == " "
         pieces.append(piece)
         folded_pos += len(piece)

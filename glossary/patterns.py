@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -113,7 +114,7 @@ def required_literal(source: str) -> str:
         parsed = _parser.parse(renamed)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
             return ""
-    except Exception:  # noqa: BLE001 - no prefilter is always correct
+    except Exception:
         return ""
     runs: list[str] = []
     current: list[str] = []
@@ -123,7 +124,7 @@ def required_literal(source: str) -> str:
             runs.append("".join(current))
             current.clear()
 
-    def walk(items) -> None:  # type: ignore[no-untyped-def]
+    def walk(items: Any) -> None:
         for op, value in items:
             name = str(op)
             if name == "LITERAL":
@@ -230,7 +231,9 @@ def english_boundaries(text: str, start: int, end: int) -> bool:
     return (start == 0 or not is_word_char(text[start - 1])) and (end == len(text) or not is_word_char(text[end]))
 
 
-def _compile_all(entries: list[Entry], source_of) -> list[tuple[int, str, Entry]]:  # type: ignore[no-untyped-def]
+def _compile_all(
+    entries: list[Entry], source_of: Callable[[Entry], str | None]
+) -> list[tuple[int, str, Entry]]:
     """The pattern source of every pattern entry; ``PatternSet`` compiles each on first use."""
     sources: list[tuple[int, str, Entry]] = []
     for index, entry in enumerate(entries):

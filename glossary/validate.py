@@ -23,8 +23,8 @@ from glossary.data import (
 )
 from glossary.folding import fold_key
 from glossary.forms import inflections, is_acronym
-from glossary.patterns import TEMPLATE_FIELD
 from glossary.model import Entry
+from glossary.patterns import TEMPLATE_FIELD
 from glossary.schema import Problem
 
 

@@ -52,8 +52,8 @@ def _line_loader() -> type:
 
     base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    class LineLoader(base):  # type: ignore[misc, valid-type]
-        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+    class LineLoader(base):
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
             mapping = LineDict(super().construct_mapping(node, deep=deep))
             mapping.line = node.start_mark.line + 1
             mapping.key_lines = {
@@ -99,7 +99,7 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
     import yaml
 
     try:
-        return yaml.load(text, Loader=_line_loader())  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_line_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0

@@ -132,9 +132,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from glossary.validate import check_paths
-
     from glossary.attest import DEFAULT_KOREAN_CORPUS
+    from glossary.validate import check_paths
 
     corpus = Path(args.korean_corpus) if args.korean_corpus else DEFAULT_KOREAN_CORPUS
     if args.korean_corpus and not corpus.is_dir():

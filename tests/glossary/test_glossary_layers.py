@@ -3,7 +3,6 @@ show them; and pattern templates shown readably (제N기), never as raw {slot} f
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
