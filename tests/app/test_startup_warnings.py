@@ -15,11 +15,10 @@ from reader.articles.load import load_article
 from reader.commands.glossary import main as glossary_main
 from reader.paths import DEFAULT_ARTICLE
 
-#: A user glossary overriding the curated ``wpk`` and adding ``my-term``; ``verified: maybe`` breaks the file.
+#: A user glossary overriding the curated ``wpk`` and adding ``my-term``; ``register: maybe`` breaks the file.
 BROKEN_USER_GLOSSARY = (
-    "- id: wpk\n  en: \"Workers' Party of Korea\"\n  ko: 조선로동당\n  note: My own note.\n"
-    "  sources: [mine]\n  verified: false\n"
-    "- id: my-term\n  en: My Special Term\n  ko: 나의 용어\n  note: Mine.\n  sources: [mine]\n  verified: maybe\n"
+    "- id: wpk\n  note: My own note.\n"
+    "- id: my-term\n  en: My Special Term\n  ko: 나의 용어\n  category: phrase\n  register: maybe\n"
 )
 
 
@@ -46,7 +45,7 @@ async def test_a_skipped_user_entry_is_explained_in_its_panel(broken_user_glossa
         await pilot.pause()
         panel = str(screen.query_one("#panel-body", Static).render())
         assert "Workers' Party of Korea" in panel
-        assert "your entry at" in panel and "mine.yaml:1 is not used" in panel and "verified" in panel
+        assert "your entry at" in panel and "mine.yaml:1 is not used" in panel and "register" in panel
 
 
 async def test_looking_up_an_entry_of_a_skipped_file_says_why(broken_user_glossary: Path) -> None:
@@ -55,14 +54,14 @@ async def test_looking_up_an_entry_of_a_skipped_file_says_why(broken_user_glossa
         screen = await _reading(app, pilot)
         screen.show_entry("my-term")
         await pilot.pause()
-        reasons = [text for text in notifications(app) if "my-term" not in text and "mine.yaml:7 is not used" in text]
-        assert reasons and "'verified' must be true or false" in reasons[0]
+        reasons = [text for text in notifications(app) if "my-term" not in text and "mine.yaml:3 is not used" in text]
+        assert reasons and "unknown register 'maybe'" in reasons[0]
 
 
 def test_glossary_show_of_a_skipped_entry_says_why(broken_user_glossary: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert glossary_main(["show", "my-term"]) == 1
     err = capsys.readouterr().err
-    assert "no entry with id 'my-term'" in err and "mine.yaml:7 is not used" in err
+    assert "no entry with id 'my-term'" in err and "mine.yaml:3 is not used" in err
 
 
 async def test_invalid_utf8_shows_in_the_article_header_and_as_a_notification(tmp_path: Path) -> None:
