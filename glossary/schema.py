@@ -211,9 +211,14 @@ def _item_line(sequence: Any, index: int) -> int:
 
 
 def _unknown_keys(c: _Collector, item: LineDict, known: frozenset[str], where: str) -> None:
-    for key in item:
+    """Unknown fields of a nested item, and any text in it that carries a terminal escape sequence."""
+    for key, value in item.items():
         if key not in known:
             c.add_at(item, str(key), f"unknown field '{key}' in {where} (known: {', '.join(sorted(known))})")
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(text, str) and CONTROL_CHARACTER.search(text) for text in texts):
+            c.add_at(item, str(key), f"'{key}' in {where} contains a terminal escape sequence (ESC or a C1 control);"
+                     " remove it")
 
 
 def _sources(c: _Collector) -> tuple[Source, ...]:
