@@ -46,7 +46,8 @@ def test_a_pattern_entry_cloze_fills_its_slots_in_the_hint(conn, glossary, match
     counts = entry_counts_with(matcher)
     for article in iter_corpus(SAMPLE):
         library.add(article, counts(article))
-    pattern_ids = [e.id for e in glossary if e.pattern and library.articles_using(e.id)]
+    # Only a template with {slots} has anything to fill (a pattern entry may have a plain Korean form).
+    pattern_ids = [e.id for e in glossary if e.pattern and "{" in e.ko and library.articles_using(e.id)]
     assert pattern_ids, "the corpus sample should use at least one pattern entry"
     cloze = find_cloze(pattern_ids[0], library, matcher)
     assert cloze is not None and cloze.korean and "{" not in cloze.korean
