@@ -168,9 +168,14 @@ class Span:
     category: str
     # For pattern entries: the slot values matched, e.g. {"term": "8", "meeting": "9"}.
     slots: tuple[tuple[str, str], ...] = ()
+    #: For entries with senses: the index into ``entry.senses`` of the sense the context picked.
+    sense: int | None = None
 
     def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "id": self.entry_id, "category": self.category}
+        found = {"start": self.start, "end": self.end, "text": self.text, "id": self.entry_id, "category": self.category}
+        if self.sense is not None:
+            found["sense"] = self.sense
+        return found
 
 
 @dataclass(frozen=True)
