@@ -26,7 +26,7 @@ Sound changes inside a word (``kcna`` / ``rr``):
 - ㅎ next to ㄱ ㄷ ㅂ ㅈ aspirates them (좋고 jokho / joko); RR palatalizes ㄷ ㅌ + 이 (같이 gachi).
 
 What the letters cannot tell (KCNA's established forms, ll in old compounds, masthead word division) is a
-lexicon: ``KCNA_LEXICON`` and ``RR_LEXICON``, applied to whole words and to the longest known pieces inside a word.
+lexicon, ``LEXICON``, applied to whole words and to the longest lexicon prefix of a word (평양역 Pyongyangyok).
 
 Worked examples:
 
@@ -38,8 +38,8 @@ Worked examples:
     ['Pyongyang', 'Sinuiju', 'Hamhung', 'Amnokgang', 'Rodong Sinmun']
     >>> kcna("평안북도", "place"), rr("평안북도", "place"), kcna_english_forms("평안북도", "place")[0]
     ('Phyonganbuk-do', 'Pyeonganbuk-do', 'North Phyongan Province')
-    >>> kcna("은률"), rr("은률"), kcna("송림"), rr("송림"), kcna("조선로동당")
-    ('unryul', 'eullyul', 'songrim', 'songnim', 'josonrodongdang')
+    >>> kcna("은률"), rr("은률"), kcna("송림"), rr("송림"), kcna("로동당")
+    ('unryul', 'eullyul', 'songrim', 'songnim', 'rodongdang')
 """
 
 from __future__ import annotations
@@ -94,6 +94,8 @@ SURNAMES = frozenset(
 
 #: Administrative generics: hyphenated and voiced at the end of a place name (section 4 of the reference).
 ADMIN_GENERICS = ("구역", "로동자구", "도", "시", "군", "읍", "리", "동", "구", "면")
+#: Words that end like a generic but are not one (거리 street, 다리 bridge, 마리, 자리).
+NOT_GENERICS = ("거리", "다리", "자리", "머리")
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,13 @@ LEXICON: dict[str, LexiconForm] = {
     "민주조선": LexiconForm("Minju Joson", "Minju Joseon"),  # masthead
     "청년전위": LexiconForm("Chongnyon Jonwi", "Cheongnyeon Jeonwi"),  # masthead
     "조선신보": LexiconForm("Joson Sinbo", "Joseon Sinbo"),  # masthead
+    "김정일": LexiconForm("Kim Jong Il", "Gim Jeongil"),  # leaders' names inside terms (김정은동지, 김정일주의)
+    "김정은": LexiconForm("Kim Jong Un", "Gim Jeongeun"),
+    "김정숙": LexiconForm("Kim Jong Suk", "Gim Jeongsuk"),
+    "김책": LexiconForm("Kim Chaek", "Gim Chaek"),  # a person's name inside place names: Kim Chaek City
+    "조선": LexiconForm("Joson", "Joseon"),  # a name (Korea) inside terms: Minju Joson, Joson Inmingun
+    "주체": LexiconForm("Juche", "Juche"),  # capitalized as KCNA prints it (Juche idea, Juche 113)
+    "선군": LexiconForm("Songun", "Seongun"),
     "윤석열": LexiconForm("Yoon Suk Yeol", "Yun Seokyeol"),  # an ROK person keeps his own spelling
     "박정희": LexiconForm("Park Chung Hee", "Bak Jeonghui"),  # an ROK person keeps his own spelling
 }
@@ -216,25 +225,16 @@ def _romanize_run(syllables: list[_Syllable], system: System, voiced_start: bool
 
 
 def _lexicon_pieces(word: str) -> list[tuple[str, LexiconForm | None]]:
-    """Split a word into lexicon pieces (longest first, left to right) and the runs between them."""
-    pieces: list[tuple[str, LexiconForm | None]] = []
-    longest = max(map(len, LEXICON))
-    position, run_start = 0, 0
-    while position < len(word):
-        for size in range(min(longest, len(word) - position), 1, -1):
-            form = LEXICON.get(word[position : position + size])
-            if form is not None:
-                if run_start < position:
-                    pieces.append((word[run_start:position], None))
-                pieces.append((word[position : position + size], form))
-                position += size
-                run_start = position
-                break
-        else:
-            position += 1
-    if run_start < len(word):
-        pieces.append((word[run_start:], None))
-    return pieces
+    """The word's longest lexicon prefix and the rest, or the word alone.
+
+    Only a prefix: inside a word a lexicon key may be another morpheme (평양 in 태평양 "Pacific" is not
+    Pyongyang), while a prefix is the name it looks like (평양역, 조선로동당, 김정은동지).
+    """
+    for size in range(min(max(map(len, LEXICON)), len(word)), 1, -1):
+        form = LEXICON.get(word[:size])
+        if form is not None:
+            return [(word[:size], form)] + ([(word[size:], None)] if size < len(word) else [])
+    return [(word, None)]
 
 
 def _romanize_word(word: str, system: System) -> str:
@@ -275,7 +275,7 @@ def _capitalize(word: str) -> str:
     return word[:1].upper() + word[1:] if word else word
 
 
-def _split_person(name: str) -> tuple[str, str] | None:
+def split_person(name: str) -> tuple[str, str] | None:
     """(surname, given name) when ``name`` is a Korean person name of 2 to 4 syllables, else None."""
     if not 2 <= len(name) <= 4 or not all(is_hangul_syllable(c) for c in name):
         return None
@@ -299,8 +299,13 @@ def _romanize_person(surname: str, given: str, system: System) -> str:
     return f"{_capitalize(surname_letters)} {_capitalize(''.join(parts))}"
 
 
-def _split_generic(word: str) -> tuple[str, str] | None:
-    """(name, generic) for a place word ending in an administrative generic, the name at least two syllables."""
+def split_generic(word: str) -> tuple[str, str] | None:
+    """(name, generic) for a place word ending in an administrative generic, the name at least two syllables.
+
+    거리 "street" is not a village -ri: 전위거리 is Jonwi Kori's one word, not "Jonwigo-ri".
+    """
+    if word.endswith(NOT_GENERICS):
+        return None
     for generic in ADMIN_GENERICS:
         if word.endswith(generic) and len(word) - len(generic) >= 2:
             return word[: -len(generic)], generic
@@ -314,7 +319,7 @@ def romanize(hangul: str, system: System, kind: Kind = "term") -> str:
         form = LEXICON[text]
         return form.kcna if system == "kcna" else form.rr
     if kind == "person":
-        parts = _split_person(text)
+        parts = split_person(text)
         if parts is not None:
             return _romanize_person(*parts, system)
     words: list[str] = []
@@ -322,7 +327,7 @@ def romanize(hangul: str, system: System, kind: Kind = "term") -> str:
         hyphen_parts = word.split("-")
         romanized_parts = []
         for part in hyphen_parts:
-            generic = _split_generic(part) if kind == "place" else None
+            generic = split_generic(part) if kind == "place" else None
             if generic is not None:
                 name, suffix = generic
                 # Across the hyphen no sound change, and the generic's initial is voiced (Kyogu-dong).
@@ -340,7 +345,7 @@ def kcna(hangul: str, kind: Kind = "term") -> str:
     """The DPRK's 1992 system as KCNA prints it: ``kcna("김정은", "person")`` -> ``"Kim Jong Un"``.
 
     >>> kcna("조선로동당"), kcna("화성"), kcna("백두산"), kcna("경루동", "place")
-    ('josonrodongdang', 'hwasong', 'paektusan', 'Kyongru-dong')
+    ('Josonrodongdang', 'hwasong', 'paektusan', 'Kyongru-dong')
     """
     return romanize(hangul, "kcna", kind)
 
@@ -349,7 +354,7 @@ def rr(hangul: str, kind: Kind = "term") -> str:
     """Revised Romanization of the Hangul as given: ``rr("리병철", "person")`` -> ``"Ri Byeongcheol"``.
 
     >>> rr("조선"), rr("백두산"), rr("독립문"), rr("같이"), rr("신라")
-    ('joseon', 'baekdusan', 'dongnimmun', 'gachi', 'silla')
+    ('Joseon', 'baekdusan', 'dongnimmun', 'gachi', 'silla')
     """
     return romanize(hangul, "rr", kind)
 
@@ -376,7 +381,7 @@ def kcna_english_forms(hangul: str, kind: Kind = "place") -> list[str]:
     forms: list[str] = []
     text = " ".join(hangul.split())
     if kind == "place" and " " not in text:
-        generic = _split_generic(text)
+        generic = split_generic(text)
         if generic is not None and generic[1] in _GENERIC_ENGLISH:
             name, suffix = generic
             english = _GENERIC_ENGLISH[suffix]

@@ -25,6 +25,7 @@ from glossary.folding import fold_key
 from glossary.forms import inflections, is_acronym
 from glossary.model import Entry
 from glossary.patterns import TEMPLATE_FIELD
+from glossary.romanfill import romanization_check
 from glossary.schema import Problem
 
 
@@ -160,6 +161,7 @@ def check_paths(
         for path in curated_files(data_dir):
             known.update((item.entry.id, item.entry) for item in read_glossary_file(path, curated=True).items)
     entries: list[Entry] = []
+    curated_entries: list[Entry] = []
     for path in targets:
         report.files += 1
         if not path.is_file():
@@ -173,9 +175,12 @@ def check_paths(
             if problem is not None:
                 report.problems.append(problem)
             entries.append(item.entry)
+            if is_curated:
+                curated_entries.append(item.entry)
     report.entries = len(entries)
     report.problems.extend(cross_entry_problems(entries, set(known)))
     report.problems.extend(source_problems(entries, set(references)))
+    report.problems.extend(romanization_check(curated_entries))
     report.attested_claims = sum(1 for e in entries for s in e.sources if s.attested)
     if korean_corpus is not None and korean_corpus.is_dir():
         report.korean_corpus = korean_corpus

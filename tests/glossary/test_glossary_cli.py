@@ -105,7 +105,7 @@ def test_lookup_by_each_kind_of_name(capsys: pytest.CaptureFixture[str]) -> None
         ("workers’ party of korea", "English"),
         ("조선노동당", "Korean (ROK spelling)"),
         ("조선로동당의", "Korean (조선로동당 + particle)"),
-        ("chosŏn rodongdang", "romanization"),
+        ("josŏn rodongdang", "romanization"),
         ("Joseon Rodongdang", "romanization"),
         ("Workers Party Korea", "similar to"),
     ]:

@@ -74,7 +74,7 @@ def test_anki_tsv_has_headers_and_stable_guids(fixture_glossary: Glossary) -> No
 
 def test_json_export_round_trips_every_field(fixture_glossary: Glossary) -> None:
     exported = {e["id"]: e for e in json.loads(to_json(fixture_glossary))}
-    assert exported["wpk"]["romanization"] == {"kcna": "Choson Rodongdang", "rr": "Joseon Rodongdang"}
+    assert exported["wpk"]["romanization"] == {"kcna": "Joson Rodongdang", "rr": "Joseon Rodongdang"}
     assert exported["wpk"]["sources"] == [{"for": ["ko", "pairing"], "ref": "CC-wiki"},
                                           {"for": ["ko", "pairing"], "ref": "Koryo-primer"}]
     assert exported["wpk"]["verified"] is True and exported["kim-jong-un"]["verified"] is False
