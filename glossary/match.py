@@ -97,7 +97,7 @@ _FOREIGN_PARTY = re.compile(r"\b[A-Z][\w'-]* Party\b|\b[A-Z][A-Za-z.]{1,6}\b")
 _OWNER_BEFORE = re.compile(r"(?:\b(?P<acronym>[A-Z][A-Z.]{1,6})|(?P<party>\b[A-Z][\w'-]* Party's)) $")
 #: Categories a "body" belongs to, for the sense rule: the body named closest after the term picks the sense.
 BODY_CATEGORIES = frozenset({"party-body", "state-body", "organization", "military", "media"})
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_CLAUSE_MARK = re.compile(r"[.!?](?=\s|$)|\n|[,;:()]")
 
 
 def _automaton(keys: Iterable[Key], glue_keys: dict[str, int] | None = None) -> ahocorasick.Automaton | None:
@@ -289,7 +289,7 @@ class Matcher:
         self._offices = frozenset(i for i, e in enumerate(self._entries) if e.category in OFFICE_CATEGORIES)
         self._wpk_bound = _wpk_bound(self._entries)
         self._checked = self._offices | self._wpk_bound
-        self._with_senses = frozenset(i for i, e in enumerate(self._entries) if _senses(e))
+        self._with_senses = frozenset(i for i, e in enumerate(self._entries) if e.senses)
         self._english_patterns = PatternSet.english(self._entries, pattern_timeout, glossary.user_entry_ids)
         self._korean_patterns = self._korean_pattern_sets(pattern_timeout)
 
@@ -299,7 +299,7 @@ class Matcher:
         for index, entry in enumerate(self._entries):
             if entry.pattern:
                 continue
-            sense_of = {sense.ko: k for k, sense in enumerate(_senses(entry)) if sense.ko}
+            sense_of = {sense.ko: k for k, sense in enumerate(entry.senses) if sense.ko}
             for form in entry.korean_forms:
                 folded = fold_key(form)
                 if folded:
@@ -318,7 +318,7 @@ class Matcher:
         for index, entry in enumerate(self._entries):
             if not entry.pattern:
                 continue
-            for rank, template in enumerate(t for t in (entry.ko, *_ko_variants(entry)) if t):
+            for rank, template in enumerate(t for t in (entry.ko, *entry.ko_variants) if t):
                 while len(ranks) <= rank:
                     ranks.append([])
                 ranks[rank].append((index, korean_template_pattern(template), entry))
@@ -352,7 +352,7 @@ class Matcher:
         entry = self.glossary.get(span.entry_id)
         if entry is None:
             return ""
-        senses = _senses(entry)
+        senses = entry.senses
         korean = senses[span.sense].ko if span.sense is not None and 0 <= span.sense < len(senses) else entry.ko
         if entry.pattern:
             return fill_template(korean, dict(span.slots))
@@ -478,7 +478,7 @@ class Matcher:
         picked: list[Span] = []
         for k, span in enumerate(spans):
             entry = self.glossary.get(span.entry_id)
-            if entry is None or not _senses(entry) or span.sense is not None:
+            if entry is None or not entry.senses or span.sense is not None:
                 picked.append(span)
                 continue
             sense = pick_sense(entry, normalized, span, spans[k + 1 :], self.glossary)
@@ -486,19 +486,12 @@ class Matcher:
         return picked
 
 
-def _senses(entry: Entry) -> tuple:
-    return tuple(getattr(entry, "senses", ()) or ())
-
-
-def _ko_variants(entry: Entry) -> tuple[str, ...]:
-    return tuple(getattr(entry, "ko_variants", ()) or ())
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: from the last , ; : ( ) or sentence end before it to the next one."""
     begin = 0
-    for found in _SENTENCE_END.finditer(text, 0, start):
+    for found in _CLAUSE_MARK.finditer(text, 0, start):
         begin = found.end()
-    after = _SENTENCE_END.search(text, end)
+    after = _CLAUSE_MARK.search(text, end)
     return begin, after.start() if after else len(text)
 
 
@@ -516,18 +509,19 @@ def _mentions(text: str, word: str, last: bool = False) -> int:
 def pick_sense(entry: Entry, text: str, span: Span, later_spans: list[Span], glossary: Glossary) -> int | None:
     """The index of the sense of ``entry`` that the context of ``span`` picks (README: senses).
 
-    Rule: within the span's sentence, the body named closest after the term decides: the first later span of a
-    body category; the sense whose ``context`` words name it wins, and when no sense does, the default sense.
-    With no body after the term, the context word nearest the term anywhere in the sentence decides.
+    Rule, within the span's clause (up to a comma, semicolon, colon, bracket or sentence end on either side):
+    the body named closest after the term decides: the first later span of a body category; the sense whose
+    ``context`` words name it wins, and when no sense does, the default sense. With no body after the term, the
+    context word nearest the term in the clause decides ("the SPA chairman"); with none, the default.
 
     Worked example (senses 위원장 default; 의장 context [Supreme People's Assembly, SPA]):
     "Choe Ryong Hae, chairman of the Standing Committee of the SPA, ..." -> the first body after "chairman" is
-    "Standing Committee of the SPA", which names "SPA" -> 의장. "Kim Jong Un, chairman of the State Affairs
-    Commission, and the SPA deputies" -> the first body is "State Affairs Commission" -> default 위원장.
+    "Standing Committee of the SPA", which names "SPA" -> 의장. "Kim, chairman of the Korean Football
+    Association, met SPA deputies" -> no body in the clause after "chairman", no context word in it -> 위원장.
     """
-    senses = _senses(entry)
+    senses = entry.senses
     default = next((k for k, s in enumerate(senses) if s.default), 0)
-    begin, finish = _sentence_bounds(text, span.start, span.end)
+    begin, finish = _clause_bounds(text, span.start, span.end)
     for later in later_spans:
         if later.start >= finish:
             break
