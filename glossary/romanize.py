@@ -19,8 +19,10 @@ Both take a ``kind``:
 Sound changes inside a word (``kcna`` / ``rr``):
 - liaison: a final before a vowel moves over and is voiced: 백암 Paegam / Baegam, 신의주 Sinuiju / Sinuiju;
 - nasalization: ㄱ ㄷ ㅂ before ㄴ ㅁ become ng n m: 백마 Paengma / Baengma, 국무 Kungmu / Gungmu;
-- ㄹ after ㄱ ㅂ ㅁ ㅇ: the final assimilates but DPRK keeps r (송림 Songrim, 총련 Chongryon), RR writes n
-  (Songnim, Chongnyeon); ㄴ+ㄹ is nr in the DPRK (은률 Unryul), ll in RR (Eullyul); ㄹ+ㄴ and ㄹ+ㄹ are ll;
+- ㄹ after ㄱ ㅇ: the final assimilates but DPRK keeps r (송림 Songrim, 총련 Chongryon), RR writes n
+  (Songnim, Chongnyeon). After the labials ㅂ ㅁ KCNA writes n, as it prints 압록 Amnok and 명사십리
+  Myongsasimni (the guideline's own example is Amrokgang; KCNA's usage decides here), so 음력설 is Umnyoksol;
+  ㄴ+ㄹ is nr in the DPRK (은률 Unryul), ll in RR (Eullyul); ㄹ+ㄴ and ㄹ+ㄹ are ll;
 - ㄱ ㄷ ㅂ voiced between vowels and after ㄴ ㄹ ㅁ ㅇ in the DPRK system (강동 Kangdong, 백두산 Paektusan);
   RR always writes g d b before a vowel (Baekdusan);
 - ㅎ next to ㄱ ㄷ ㅂ ㅈ aspirates them (좋고 jokho / joko); RR palatalizes ㄷ ㅌ + 이 (같이 gachi).
@@ -94,8 +96,8 @@ SURNAMES = frozenset(
 
 #: Administrative generics: hyphenated and voiced at the end of a place name (section 4 of the reference).
 ADMIN_GENERICS = ("구역", "로동자구", "도", "시", "군", "읍", "리", "동", "구", "면")
-#: Words that end like a generic but are not one (거리 street, 다리 bridge, 마리, 자리).
-NOT_GENERICS = ("거리", "다리", "자리", "머리")
+#: Words that end like a generic but are not one (거리 street, 다리 bridge, 십리 "ten ri" of 명사십리).
+NOT_GENERICS = ("거리", "다리", "자리", "머리", "십리")
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,7 @@ LEXICON: dict[str, LexiconForm] = {
     "김일성": LexiconForm("Kim Il Sung", "Gim Ilseong"),  # established: Sung for 성 in this name only
     "서울": LexiconForm("Seoul", "Seoul"),  # established (rule: Soul)
     "태권도": LexiconForm("Taekwon-Do", "Taegwondo"),  # established
-    "압록": LexiconForm("Amnok", "Amnok"),  # KCNA departure: the guideline's own example is Amrokgang
-    "압록강": LexiconForm("Amnokgang", "Amnokgang"),
-    "명사십리": LexiconForm("Myongsasimni", "Myeongsasimni"),  # KCNA nasalizes the ㄹ (rule: Myongsasimri)
+    "압록강": LexiconForm("Amnokgang", "Amnokgang"),  # the river generic voiced after k, as KCNA prints it
     "옥류": LexiconForm("Okryu", "Ongnyu"),  # KCNA: no assimilation at all (rule: Ongryu)
     "릉라": LexiconForm("Rungna", "Reungna"),  # KCNA departure (rule by analogy: Rungra)
     "만리경": LexiconForm("Malligyong", "Malligyeong"),  # ll where the rule writes nr
@@ -159,8 +159,9 @@ def _romanize_run(syllables: list[_Syllable], system: System, voiced_start: bool
     ``voiced_start``: the run follows a vowel or sonorant inside the same word (a lexicon piece before it), so
     its first ㄱ ㄷ ㅂ is voiced in the DPRK system.
 
-    Worked example (kcna, 압록강 without the lexicon): 압+록: final ㅂ (class P) before ㄹ becomes M and the DPRK
-    keeps r -> "am" "rok"; 록+강: final K before ㄱ, no voicing after an obstruent -> "amrokkang".
+    Worked example (kcna, 압록강 without the lexicon): 압+록: final ㅂ (class P) before ㄹ becomes M, and after a
+    labial KCNA writes the ㄹ as n -> "am" "nok"; 록+강: final K before ㄱ, no voicing after an obstruent ->
+    "amnokkang" (the lexicon keeps KCNA's "Amnokgang").
     """
     codas = [s.coda for s in syllables]
     onsets = [s.onset for s in syllables]
@@ -198,6 +199,8 @@ def _romanize_run(syllables: list[_Syllable], system: System, voiced_start: bool
                 coda_classes[i] = _NASAL_OF[cls]
             if cls == "L":
                 onsets[i + 1] = "L"  # ㄹㄹ: ll
+            elif system == "kcna" and cls in ("P", "M"):
+                onsets[i + 1] = "ㄴ"  # after a labial KCNA writes n: 압록 Amnok, 명사십리 Myongsasimni
             elif system == "rr":
                 if cls == "N":
                     coda_classes[i], onsets[i + 1] = "L", "L"  # 신라 Silla

@@ -49,6 +49,7 @@ def test_the_issues_romanization_errors_are_fixed() -> None:
     assert by_id["patriotic-martyrs-cemetery"].romanization.kcna == "Aeguk Ryolsarung"
     assert by_id["pyongyang-indoor-stadium"].romanization.kcna == "Pyongyang Cheyukkwan"
     assert by_id["israel"].romanization.kcna == "Isurael"
+    assert by_id["lunar-new-year"].romanization.kcna == "Umnyoksol"
     assert by_id["steadfast-defender"].romanization.kcna.startswith("Sutheduphaesuthu")
     # One system each: KCNA's J for ㅈ (never "Choson"), RR's Gim (never a mix of Kim and Gim).
     assert not [e.id for e in shipped() if "Choson" in e.romanization.kcna]

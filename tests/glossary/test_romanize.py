@@ -66,7 +66,8 @@ def test_person_names_follow_kcnas_convention() -> None:
 def test_sound_changes_inside_a_word() -> None:
     assert (kcna("백마산"), rr("백마산")) == ("paengmasan", "baengmasan")  # nasalization
     assert (kcna("백암"), rr("백암")) == ("paegam", "baegam")  # liaison, voiced
-    assert (kcna("독립문"), rr("독립문")) == ("tongrimmun", "dongnimmun")  # the DPRK keeps r after ㄱ ㅂ
+    assert (kcna("독립문"), rr("독립문")) == ("tongrimmun", "dongnimmun")  # the DPRK keeps r after ㄱ ㅇ
+    assert (kcna("압록"), kcna("음력설")) == ("amnok", "umnyoksol")  # but writes n after a labial, as KCNA does
     assert (kcna("신라"), rr("신라")) == ("sinra", "silla")  # ㄴ+ㄹ: nr vs ll
     assert (kcna("별내"), rr("별내")) == ("pyollae", "byeollae")  # ㄹ+ㄴ: ll in both
     assert (kcna("좋고"), rr("좋고")) == ("jokho", "joko")  # ㅎ aspirates the next ㄱ (and ㅈ is always j)
