@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 
 import ahocorasick
@@ -83,7 +84,8 @@ PREFIXES = ("vice", "deputy", "acting", "alternate")
 #: an entry of its own and links as one.
 _PREFIX_BEFORE = re.compile(rf"(?:^|[^\w-])(?:{'|'.join(PREFIXES)})[- ]$", re.IGNORECASE)
 _FIRST_BEFORE = re.compile(r"(?:^|\W)first[- ]$", re.IGNORECASE)
-_PREFIX_TAILS = frozenset(f"{letter}{joint}" for letter in "eygt" for joint in " -")
+#: The last two letters of every prefix word and of "first".
+_PREFIX_ENDINGS = frozenset({"ce", "ty", "ng", "te", "st"})
 _PREFIXED_HIT = re.compile(rf"(?:{'|'.join(PREFIXES)})\b", re.IGNORECASE)
 #: Categories whose entries are offices or bodies, the ones a prefix turns into another title.
 OFFICE_CATEGORIES = frozenset({"title", "military", "party-body", "state-body", "organization"})
@@ -131,11 +133,13 @@ def _glued_name_keys(entries: list[Entry], keys: list[Key]) -> tuple[list[Key], 
                    key=len, reverse=True)
     if not names:
         return [], {}
-    name_pattern = re.compile(r"(?<![^ -])(?:" + "|".join(re.escape(n) for n in names) + r")(?=$|[ '-])")
+    name_pattern = _name_pattern(tuple(names))
+    # Most keys hold no name: a name's first word must be one of the key's words before the regex runs.
+    first_words = {name.split(" ", 1)[0] for name in names}
     extra: list[Key] = []
     glue: dict[str, int] = {}
     for key in keys:
-        if key.cased:
+        if key.cased or first_words.isdisjoint(key.folded.replace("-", " ").split(" ")):
             continue
         found = list(name_pattern.finditer(key.folded))
         if not found:
@@ -155,6 +159,12 @@ def _glued_name_keys(entries: list[Entry], keys: list[Key]) -> tuple[list[Key], 
             if sides:
                 glue[variant] = sides
     return extra, glue
+
+
+@lru_cache(maxsize=4)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``names`` as whole words of a folded key (compiled once per set of names)."""
+    return re.compile(r"(?<![^ -])(?:" + "|".join(re.escape(n) for n in names) + r")(?=$|[ '-])")
 
 
 def _false_friend_keys() -> list[Key]:
@@ -359,9 +369,18 @@ class Matcher:
         return korean
 
     def _false_friend(self, normalized: str, start: int, end: int, index: int) -> bool:
-        """A prefixed title, or a WPK body named for a foreign party: see the module docstring."""
-        # Cheap tests first: every prefix (and "first") ends in e, y, g or t before a space or hyphen.
-        if index in self._offices and start > 1 and normalized[start - 2 : start].lower() in _PREFIX_TAILS:
+        """A prefixed title, or a WPK body named for a foreign party: see the module docstring.
+
+        Called for every hit of an office or WPK entry, so cheap character tests come first: a prefix ends in
+        "ce", "ty", "ng", "te" or "st" and a space or hyphen ("the" and "of" never pass); an owner follows as
+        " of the" or precedes as a capital or "'s".
+        """
+        if (
+            start > 2
+            and normalized[start - 1] in " -"
+            and normalized[start - 3 : start - 1].lower() in _PREFIX_ENDINGS
+            and index in self._offices
+        ):
             before = normalized[max(0, start - 12) : start]
             if _PREFIX_BEFORE.search(before):
                 return True
