@@ -128,7 +128,9 @@ LEXICON: dict[str, LexiconForm] = {
     "김정일": LexiconForm("Kim Jong Il", "Gim Jeongil"),  # leaders' names inside terms (김정은동지, 김정일주의)
     "김정은": LexiconForm("Kim Jong Un", "Gim Jeongeun"),
     "김정숙": LexiconForm("Kim Jong Suk", "Gim Jeongsuk"),
-    "김책": LexiconForm("Kim Chaek", "Gim Chaek"),  # a person's name inside place names: Kim Chaek City
+    "김책": LexiconForm("Kim Chaek", "Gim Chaek"),  # persons' names inside names of places and institutions:
+    "김형직": LexiconForm("Kim Hyong Jik", "Gim Hyeongjik"),  # Kim Chaek City, Kim Hyong Jik University of
+    "강반석": LexiconForm("Kang Pan Sok", "Gang Banseok"),  # Education, Kang Pan Sok Revolutionary School
     "조선": LexiconForm("Joson", "Joseon"),  # a name (Korea) inside terms: Minju Joson, Joson Inmingun
     "주체": LexiconForm("Juche", "Juche"),  # capitalized as KCNA prints it (Juche idea, Juche 113)
     "선군": LexiconForm("Songun", "Seongun"),
