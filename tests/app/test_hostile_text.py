@@ -189,9 +189,7 @@ def hostile_user_glossary(isolated_dirs: Path) -> str:
         "  category: phrase\n"
         '  en: "Future [/b] broken [red]title"\n'
         '  ko: "미래 [b]굵게[/b]"\n'
-        '  note: "Its note says [@click=app.quit]quit[/] and [red]red."\n'
-        '  sources: ["a test"]\n'
-        "  verified: false\n",
+        '  note: "Its note says [@click=app.quit]quit[/] and [red]red."\n',
         encoding="utf-8",
     )
     return "hostile-term"
