@@ -55,9 +55,9 @@ may not). A pattern entry's Korean templates (ko and ko_variants) are all search
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from collections.abc import Callable, Iterable
 
 import ahocorasick
 

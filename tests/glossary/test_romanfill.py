@@ -13,7 +13,7 @@ import pytest
 
 from glossary.data import load_glossary, read_glossary_file
 from glossary.model import Entry
-from glossary.romanfill import divide, english_forms, expected, main, romanization_problems, rewrite
+from glossary.romanfill import divide, english_forms, expected, main, rewrite, romanization_problems
 from glossary.romanize import name_syllables, split_person
 from glossary.validate import check_paths
 
