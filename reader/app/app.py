@@ -43,8 +43,17 @@ class ReaderApp(App[None]):
     TITLE = "kcna-reader"
     COMMANDS = App.COMMANDS | {_glossary_commands, _article_commands}
 
-    def __init__(self, article: Article, *, context: ReaderContext | None = None, open_library: bool = False) -> None:
+    def __init__(
+        self,
+        article: Article,
+        *,
+        context: ReaderContext | None = None,
+        open_library: bool = False,
+        start_sentence: int = 0,
+    ) -> None:
         super().__init__()
+        #: The sentence the first article opens at (where the reader stopped, when ``reader`` resumes).
+        self.start_sentence = start_sentence
         self.context = context or ReaderContext()
         self.settings = self.context.settings
         self.initial_article = article
@@ -70,7 +79,7 @@ class ReaderApp(App[None]):
         elif self.settings.theme != Settings().theme:
             self.notify(f"Unknown theme {self.settings.theme!r} in the settings; using {self.theme}.", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        reading = ReadingScreen(self.context, self.initial_article)
+        reading = ReadingScreen(self.context, self.initial_article, start_sentence=self.start_sentence)
         self.push_screen(reading)
         # Warnings met before the screen was ours (a broken user glossary, bad settings, invalid UTF-8) are
         # shown here, where the user is looking, not on a stderr the app's screen hides.
@@ -132,6 +141,15 @@ class ReaderApp(App[None]):
 
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self.context))
+
+    async def action_quit(self) -> None:
+        reading = self.reading_screen
+        if reading is not None:
+            try:
+                reading.save_position()
+            except Exception:  # a store that fails now must not keep the user from quitting
+                pass
+        await super().action_quit()
 
     def action_help(self) -> None:
         from reader.app.screens.help import HelpScreen

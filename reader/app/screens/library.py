@@ -153,6 +153,7 @@ class LibraryScreen(Screen[None]):
                 context.entry_counts,
                 lambda done, total: self.post_message(ImportProgress(done, total or done)),
                 context.article_names,
+                workers=context.import_workers,
             )
         finally:
             context.conn.close()
