@@ -17,8 +17,12 @@ import json
 import re
 import sys
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from reader.errors import EXIT_BAD_INPUT, EXIT_NO
+
+if TYPE_CHECKING:
+    from reader.library.store import Library
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -30,7 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     listing.add_argument("--sort", choices=("date", "title", "topic"), default="date", help="order (default: date)")
     listing.add_argument("--reverse", action="store_true", help="turn the order round (oldest first for date)")
     search = actions.add_parser("search", help="full-text search of titles and text, best first, with snippets")
-    search.add_argument("query", metavar="QUERY", help="words to find (the last one as a prefix); Korean looks up the glossary")
+    search.add_argument(
+        "query", metavar="QUERY", help="words to find, all of them (end with * to find longer words: hwang*); Korean "
+        "(김정은) finds the English of the glossary entry"
+    )
     _add_filters(search)
     show = actions.add_parser("show", help="one article: its details and text")
     show.add_argument("id", metavar="ID")
@@ -66,15 +73,16 @@ def _print_json(value: object) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.context import ReaderContext
+    from reader.library.store import Library
+    from reader.store.db import open_store
 
-    context = ReaderContext()
+    # The store alone, not a whole ReaderContext: a search is answered before the glossary would have loaded.
+    library = Library(open_store())
     if args.action in ("list", "search"):
-        return _list_or_search(context, args)
+        return _list_or_search(library, args)
     if not str(args.id).isdigit():
         return _bad(f"{args.id!r} is not an article id (a number, as 'reader library list' shows)")
     article_id = int(args.id)
-    library = context.library
     try:
         item = library.item(article_id)
     except KeyError:
@@ -111,11 +119,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _list_or_search(context: object, args: argparse.Namespace) -> int:
-    from reader.context import ReaderContext
-    from reader.library.store import LibraryFilter
+def _list_or_search(library: Library, args: argparse.Namespace) -> int:
+    from reader.library.store import LibraryFilter, to_fts_query
 
-    assert isinstance(context, ReaderContext)
     for name in ("date_from", "date_to"):
         value = getattr(args, name)
         if value is not None and not _DATE.fullmatch(value):
@@ -124,17 +130,24 @@ def _list_or_search(context: object, args: argparse.Namespace) -> int:
         return _bad(f"--limit must be at least 1, not {args.limit}")
     query = ""
     if args.action == "search":
-        from reader.library.store import to_fts_query
+        query = args.query
+        if _has_hangul(query):  # articles are English: Korean finds the English of the glossary entry it names
+            from reader.context import ReaderContext
 
-        query = context.search_words(args.query)
+            query = ReaderContext().search_words(query)
         if not to_fts_query(query):
             return _bad(f"nothing to search for in {args.query!r}")
-    where = LibraryFilter(query=query, date_from=args.date_from, date_to=args.date_to, topic=args.topic, read=args.read)
-    context.ensure_seeded()
+    if library.is_empty():
+        from reader.context import ReaderContext
+
+        ReaderContext().ensure_seeded()
+    where = LibraryFilter(
+        query=query, date_from=args.date_from, date_to=args.date_to, topic=args.topic, read=args.read, prefix=False
+    )
     if args.action == "search":
-        items = context.library.page(where, limit=args.limit)
+        items = library.page(where, limit=args.limit)
     else:
-        items = context.library.page(where, sort=args.sort, reverse=args.reverse, limit=args.limit)
+        items = library.page(where, sort=args.sort, reverse=args.reverse, limit=args.limit)
     if args.json:
         if args.action == "search":
             _print_json([{**_item_json(item, short=True), "snippet": item.snippet} for item in items])
@@ -149,6 +162,10 @@ def _list_or_search(context: object, args: argparse.Namespace) -> int:
         if not items:
             print("no articles match" if (query or args.action == "list") else "", file=sys.stderr)
     return 0 if items else EXIT_NO
+
+
+def _has_hangul(text: str) -> bool:
+    return any("\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" for char in text)
 
 
 def _item_json(item: object, short: bool = False) -> dict[str, object]:

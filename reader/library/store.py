@@ -107,6 +107,9 @@ class LibraryFilter:
     topic: str | None = None
     #: True: opened articles only; False: never opened; None: both.
     read: bool | None = None
+    #: Whether the query's last word also finds longer words ("hwang" -> "Hwanghae"), as when typing in the app.
+    #: Matching a short prefix reads every word that starts with it, so a complete query does without.
+    prefix: bool = True
 
     def where(self) -> tuple[list[str], list[object]]:
         clauses: list[str] = []
@@ -215,7 +218,7 @@ class Library:
         Without a search the order is read off an index, so a page deep into 100,000 articles is still quick.
         """
         clauses, params = where.where()
-        fts_query = to_fts_query(where.query)
+        fts_query = to_fts_query(where.query, where.prefix)
         if fts_query:
             order = "bm25(library_fts, 5.0, 1.0)" if sort == "relevance" else SORTS[sort][reverse]
             if sort == "relevance":
@@ -243,18 +246,22 @@ class Library:
         )
         return [LibraryItem(*row) for row in self.conn.execute(sql, (*params, limit, offset)).fetchall()]
 
-    def count_where(self, where: LibraryFilter = LibraryFilter()) -> int:
-        """How many articles ``where`` lets through (the library screen's "n of N")."""
+    def count_where(self, where: LibraryFilter = LibraryFilter(), cap: int | None = None) -> int:
+        """How many articles ``where`` lets through (the library screen's "n of N"); with ``cap``, at most that
+        many are counted (a word found in 100,000 articles need not be counted to the last)."""
         clauses, params = where.where()
-        fts_query = to_fts_query(where.query)
+        fts_query = to_fts_query(where.query, where.prefix)
+        limit = f" LIMIT {int(cap)}" if cap else ""
         if fts_query:
             sql = (
-                "SELECT count(*) FROM library_fts JOIN library_articles a ON a.id = library_fts.rowid"
-                f" WHERE library_fts MATCH ?{''.join(' AND ' + c for c in clauses)}"
+                "SELECT a.id FROM library_fts JOIN library_articles a ON a.id = library_fts.rowid"
+                f" WHERE library_fts MATCH ?{''.join(' AND ' + c for c in clauses)}{limit}"
             )
-            return int(self.conn.execute(sql, (fts_query, *params)).fetchone()[0])
-        sql = f"SELECT count(*) FROM library_articles a{' WHERE ' + ' AND '.join(clauses) if clauses else ''}"
-        return int(self.conn.execute(sql, params).fetchone()[0])
+            return int(self.conn.execute(f"SELECT count(*) FROM ({sql})", (fts_query, *params)).fetchone()[0])
+        if not clauses:
+            return self.count()
+        sql = f"SELECT a.id FROM library_articles a WHERE {' AND '.join(clauses)}{limit}"
+        return int(self.conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
 
     def topics(self) -> list[str]:
         """Every topic in the library, alphabetically (read off the topic index)."""
@@ -458,15 +465,19 @@ def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(plain), tuple(hits)
 
 
-def to_fts_query(query: str) -> str:
-    """Turn what a user types into a safe FTS5 query: every word must occur, the last one as a prefix.
+def to_fts_query(query: str, prefix: bool = True) -> str:
+    """Turn what a user types into a safe FTS5 query: every word must occur, the last one as a prefix (with
+    ``prefix``, or when the query ends in ``*``).
 
     FTS5 syntax characters in user input (quotes, ``*``, ``:``, ``-``, parentheses) would otherwise be errors or
-    operators, so each word is quoted. Example: ``kim yo jo`` -> ``"kim" "yo" "jo"*``.
+    operators, so each word is quoted. Example: ``kim yo jo`` -> ``"kim" "yo" "jo"*``; with ``prefix=False``,
+    ``"kim" "yo" "jo"``, and ``hwang*`` -> ``"hwang"*``.
     """
+    prefix = prefix or query.rstrip().endswith("*")
     words = [w for w in "".join(c if c.isalnum() or c in "'’" else " " for c in query).split() if w]
     if not words:
         return ""
     quoted = ['"' + w.replace('"', "") + '"' for w in words]
-    quoted[-1] += "*"
+    if prefix:
+        quoted[-1] += "*"
     return " ".join(quoted)
