@@ -142,10 +142,10 @@ class LibraryScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#articles")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if self._moving_window:
-            return
-        row = event.cursor_row
         table = self.query_one("#articles", DataTable)
+        row = event.cursor_row
+        if self._moving_window or row != table.cursor_row:
+            return  # posted while the window was being filled (clear() puts the cursor on row 0): stale
         if row >= table.row_count - 1 and self.window_start + table.row_count < self.total:
             step = PAGE // 2  # the cursor reached the window's last row: move the window on by half
             self._load_window(self.window_start + step, row - step)
@@ -179,7 +179,7 @@ class LibraryScreen(Screen[None]):
         parts.append(f"by {sort}{' reversed' if self.reverse else ''}")
         if filtered:
             parts.append("filtered: " + describe_filter(self.where))
-        parts.append("type to search · Enter opens · ^S sort · ^F filter · ^U unread/read · Del · F2 rename")
+        parts.append("type to search · Enter opens · Del deletes · Home/End")
         self.query_one("#library-status", Static).update(Text(" · ".join(parts), no_wrap=True, overflow="ellipsis"))
 
     @property
@@ -205,7 +205,10 @@ class LibraryScreen(Screen[None]):
         """Typing while the table has focus searches: the key goes to the search box."""
         if isinstance(self.focused, DataTable) and event.is_printable and event.character:
             search = self.query_one("#search", Input)
+            # The query goes on from where it was (focusing would otherwise select it all, and the key replace it).
+            search.select_on_focus = False
             search.focus()
+            search.cursor_position = len(search.value)
             search.insert_text_at_cursor(event.character)
             event.stop()
             event.prevent_default()
