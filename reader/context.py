@@ -213,8 +213,12 @@ class ReaderContext:
             return query
         from reader.errors import NotFoundError
 
+        korean = query.strip()
+        for entry in self.glossary.entries.values():  # the exact Korean form first: no fuzzy matcher to load
+            if korean in (entry.ko, entry.ko_rok):
+                return entry.en
         try:
-            return self.find_entry(query.strip()).en
+            return self.find_entry(korean).en
         except NotFoundError:
             return query
 
