@@ -172,3 +172,31 @@ def test_reader_with_no_file_resumes_the_last_article_where_it_stopped(library: 
     monkeypatch.setattr(importlib, "import_module", lambda name: fake if name == "reader.app.launch" else real_import(name))
     assert main([]) == 0
     assert calls == [("Anniversary Marked", 1)]
+
+
+def test_worker_processes_import_what_one_process_imports(tmp_path: Path, monkeypatch) -> None:
+    """A large corpus is parsed and matched in worker processes; the library and the problems are the same."""
+    from reader.library import importer
+    from reader.store.db import open_store
+
+    sample = Path(__file__).resolve().parent.parent / "data" / "corpus-sample.jsonl"
+    corpus = tmp_path / "corpus.jsonl"
+    lines = sample.read_text(encoding="utf-8").splitlines()
+    corpus.write_text("\n".join([lines[0], "{not json", "", *lines[1:]]) + "\n", encoding="utf-8")
+
+    def imported(store: Path, workers: object) -> tuple[object, ...]:
+        context = ReaderContext(store)
+        report = importer.import_articles(
+            [str(corpus)], context.library, context.entry_counts, names=context.article_names, workers=workers
+        )
+        conn = open_store(store)
+        articles = conn.execute("SELECT content_hash, title, date, topic, body_json FROM library_articles ORDER BY id").fetchall()
+        terms = conn.execute("SELECT article_id, entry_id, occurrences FROM library_terms ORDER BY 1, 2").fetchall()
+        return report.added, report.duplicates, [str(e) for e in report.errors], articles, terms
+
+    one_process = imported(tmp_path / "one.sqlite3", None)
+    monkeypatch.setattr(importer, "PARALLEL_MIN_RECORDS", 1)
+    in_workers = imported(tmp_path / "workers.sqlite3", ReaderContext().import_workers)
+    assert in_workers == one_process
+    assert one_process[2] == [f"{corpus}:2: not valid JSON (Expecting property name enclosed in double quotes)"]
+    assert one_process[0] > 0 and one_process[4], "articles and their terms were written"
