@@ -169,3 +169,17 @@ async def test_leaving_an_article_records_where_the_reader_stopped(context: Read
         reading.save_position()
         assert context.library.item(reading.library_id).last_sentence == 3
         assert context.library.last_opened().id == reading.library_id
+        # The library shows it opened, and where the reader stopped; Enter opens it there.
+        await pilot.press("l")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await pilot.press("down", "end")  # the seed (2023) is the oldest
+        assert screen.highlighted is not None and screen.highlighted.id == reading.library_id
+        table = screen.query_one("#articles", DataTable)
+        assert str(table.get_row_at(table.cursor_row)[3]) == library_screen.READ_MARK
+        assert "stopped at sentence 4 of" in str(screen.query_one("#snippet", Static).content)
+        await pilot.press("enter")
+        for _ in range(20):
+            await pilot.pause()
+        assert app.screen is reading and reading.cursor == 3, "opened again where the reader stopped"

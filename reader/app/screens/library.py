@@ -160,12 +160,15 @@ class LibraryScreen(Screen[None]):
         """The highlighted search hit in its context, the matched words highlighted (drawn from spans, not markup)."""
         snippet = self.query_one("#snippet", Static)
         item = self.items[row] if row is not None and 0 <= row < len(self.items) else None
-        snippet.display = bool(item and item.snippet)
+        snippet.display = bool(item and (item.snippet or item.last_sentence))
         if item and item.snippet:
             text = Text(item.snippet, no_wrap=True, overflow="ellipsis")
             for start, end in item.snippet_hits:
                 text.stylize("bold reverse", start, end)
             snippet.update(text)
+        elif item and item.last_sentence:
+            # Where the reader stopped in an opened article (Enter opens it there).
+            snippet.update(Text(f"You stopped at sentence {item.last_sentence + 1} of {item.sentence_count}."))
 
     def _update_status(self) -> None:
         table = self.query_one("#articles", DataTable)
