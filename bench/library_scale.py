@@ -136,7 +136,7 @@ def main() -> None:
     parser.add_argument("--reuse", type=Path, metavar="DIR", help="work in DIR; a library a previous run built there is reused (no import)")
     args = parser.parse_args()
     work = args.reuse or Path(tempfile.mkdtemp(prefix="bench-library-"))
-    big_home, dev_home, base_home = work / "big", work / "dev", work / "base"
+    big_home = work / "big"
     copies = work / "copies.jsonl"
     print(f"load average at start: {load_average()}; working in {work}", flush=True)
     if not (big_home / "xdg_data_home").exists():

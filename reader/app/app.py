@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -145,10 +146,8 @@ class ReaderApp(App[None]):
     async def action_quit(self) -> None:
         reading = self.reading_screen
         if reading is not None:
-            try:
+            with contextlib.suppress(Exception):  # a store that fails now must not keep the user from quitting
                 reading.save_position()
-            except Exception:  # a store that fails now must not keep the user from quitting
-                pass
         await super().action_quit()
 
     def action_help(self) -> None:

@@ -16,7 +16,7 @@ import argparse
 import json
 import re
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reader.errors import EXIT_BAD_INPUT, EXIT_NO
@@ -187,7 +187,7 @@ def _item_json(item: object, short: bool = False) -> dict[str, object]:
 def _iso(timestamp: float | None) -> str | None:
     if timestamp is None:
         return None
-    return datetime.fromtimestamp(timestamp, timezone.utc).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
 
 
 def _reading_state(item: object) -> str:

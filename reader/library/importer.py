@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from glossary.model import Span
 from reader.articles.model import Article
 from reader.articles.names import BUILTIN_PERSON_NAMES
 from reader.errors import InputError
@@ -84,13 +85,12 @@ class WorkerGlossary:
     include_user_dir: bool = True
 
 
-def count_entries(match_en: Callable[[str], Sequence[object]], article: Article) -> dict[str, int]:
+def count_entries(match_en: Callable[[str], Sequence[Span]], article: Article) -> dict[str, int]:
     """How often each glossary entry is linked in ``article``'s sentences (``match_en``: ``Matcher.match_en``)."""
     counts: dict[str, int] = {}
     for sentence in article.sentences:
         for span in match_en(sentence):
-            entry_id: str = getattr(span, "entry_id")
-            counts[entry_id] = counts.get(entry_id, 0) + 1
+            counts[span.entry_id] = counts.get(span.entry_id, 0) + 1
     return counts
 
 
@@ -226,7 +226,6 @@ def import_articles(
         batch.clear()
 
     for item, item_expected in zip(files, expected, strict=True):
-        item_done = 0
         records: Iterator[PreparedArticle | ImportProblem]
         if workers is not None and item.endswith(".jsonl") and item_expected >= PARALLEL_MIN_RECORDS:
             records = _prepared_in_workers(item, workers)
@@ -235,14 +234,13 @@ def import_articles(
                 record if isinstance(record, ImportProblem) else prepare(record, entry_counts(record))
                 for record in _records_of(item, names, stdin_text)
             )
-        for record in records:
+        for item_done, record in enumerate(records, start=1):
             if isinstance(record, ImportProblem):
                 report.errors.append(record)
             else:
                 batch.append(record)
                 if len(batch) >= BATCH_SIZE:
                     write()
-            item_done += 1
             if item_done % step == 0:
                 progress(done + min(item_done, item_expected), total)
         write()
@@ -253,7 +251,7 @@ def import_articles(
 
 # -- worker processes -------------------------------------------------------------------------------------------
 
-_worker_state: tuple[Callable[[str], Sequence[object]], tuple[str, ...]] | None = None
+_worker_state: tuple[Callable[[str], Sequence[Span]], tuple[str, ...]] | None = None
 
 
 def _start_worker(glossary: WorkerGlossary) -> None:

@@ -438,8 +438,20 @@ def _stored_source(source: str) -> str:
 
 
 def _item_with_snippet(row: Sequence[object]) -> LibraryItem:
-    snippet, hits = split_snippet(str(row[-1] or ""))
-    return LibraryItem(*row[:-1], snippet=snippet, snippet_hits=hits)  # type: ignore[arg-type]
+    article_id, title, date, topic, source, sentence_count, opened_at, last_sentence, marked = row
+    snippet, hits = split_snippet(str(marked or ""))
+    return LibraryItem(
+        int(article_id),  # type: ignore[call-overload]
+        str(title),
+        date,  # type: ignore[arg-type]
+        topic,  # type: ignore[arg-type]
+        str(source),
+        int(sentence_count),  # type: ignore[call-overload]
+        opened_at,  # type: ignore[arg-type]
+        last_sentence,  # type: ignore[arg-type]
+        snippet=snippet,
+        snippet_hits=hits,
+    )
 
 
 def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets.data_table import ColumnKey
 from textual.worker import Worker
 
 from reader.app.messages import ImportFinished, ImportProgress
@@ -230,10 +231,10 @@ class LibraryScreen(Screen[None]):
         if "title" not in table.columns:
             return
         wide = self.size.width >= 100
-        table.columns["topic"].width = TOPIC_WIDTH if wide else 0
+        table.columns[ColumnKey("topic")].width = TOPIC_WIDTH if wide else 0
         # 10 for the date, 1 for the read mark, 2 cells of padding per column, 2 for the scrollbar.
         fixed = 10 + 1 + (TOPIC_WIDTH if wide else 0) + 4 * 2 + 2
-        table.columns["title"].width = max(self.size.width - fixed, 20)
+        table.columns[ColumnKey("title")].width = max(self.size.width - fixed, 20)
         table.refresh()
 
     def action_focus_search(self) -> None:
@@ -328,13 +329,16 @@ class LibraryScreen(Screen[None]):
         """Import in a thread with its own store connection; progress and the result come back as messages."""
         from reader.library.importer import import_articles
 
+        def progress(done: int, total: int | None) -> None:
+            self.post_message(ImportProgress(done, total or done))
+
         context = self.context.for_thread()
         try:
             report = import_articles(
                 paths,
                 context.library,
                 context.entry_counts,
-                lambda done, total: self.post_message(ImportProgress(done, total or done)),
+                progress,
                 context.article_names,
                 workers=context.import_workers,
             )
