@@ -31,12 +31,12 @@ def run(args: argparse.Namespace) -> int:
         from reader.commands.preview import print_preview
 
         return print_preview(context, path)
-    start_sentence = 0
+    start_sentence, library_id = 0, None
     # With no file, the article read last, at the sentence where the reader stopped (the seed on a first start).
     last = context.library.last_opened() if args.file is None else None
     if last is not None:
         article = context.library.article(last.id)
-        start_sentence = last.last_sentence or 0
+        start_sentence, library_id = last.last_sentence or 0, last.id
     else:
         # A bad file fails here, as one line, before the screen is taken over. The glossary loads after the first
         # frame: its person names repair scraped glue, and the screen re-reads the file if they change anything.
@@ -45,4 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     # The app is the other face of the reader: found by name, like every verb, so this module imports no Textual.
     app_face = importlib.import_module(APP_FACE)
-    return int(app_face.run_app(context, article, open_library=args.library, start_sentence=start_sentence))
+    exit_code = app_face.run_app(
+        context, article, open_library=args.library, start_sentence=start_sentence, library_id=library_id
+    )
+    return int(exit_code)

@@ -183,3 +183,24 @@ async def test_leaving_an_article_records_where_the_reader_stopped(context: Read
         for _ in range(20):
             await pilot.pause()
         assert app.screen is reading and reading.cursor == 3, "opened again where the reader stopped"
+
+
+async def test_opening_an_imported_file_in_the_app_finds_its_entry(tmp_path, monkeypatch) -> None:
+    from pathlib import Path
+
+    from reader.commands.reader import main
+
+    text = "Big Test Article\n\nPyongyang, May 3 (KCNA) -- Kim Jong Un met the Political Bureau.\n"
+    (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", "big.txt"]) == 0
+    context = ReaderContext()
+    before = context.library.count()
+    for _ in range(2):
+        app = ReaderApp(context.load_article(Path("big.txt"), with_glossary_names=False), context=context)
+        async with app.run_test(size=(120, 40)) as pilot:
+            while not app.initial_article_recorded:
+                await pilot.pause()
+    assert context.library.count() == before, "opened twice after its import: still one entry"
+    entries = [item for item in context.library.items("big test article")]
+    assert len(entries) == 1 and entries[0].source == str(tmp_path / "big.txt") and entries[0].opened_at

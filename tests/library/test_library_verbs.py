@@ -165,13 +165,16 @@ def test_reader_with_no_file_resumes_the_last_article_where_it_stopped(library: 
     library.set_position(article_id, 1)
     calls: list[tuple[str, int]] = []
     fake = types.SimpleNamespace(
-        run_app=lambda context, article, open_library=False, start_sentence=0: calls.append((article.title, start_sentence)) or 0
+        run_app=lambda context, article, open_library=False, start_sentence=0, library_id=None: calls.append(
+            (article.title, start_sentence, library_id)
+        )
+        or 0
     )
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     real_import = importlib.import_module
     monkeypatch.setattr(importlib, "import_module", lambda name: fake if name == "reader.app.launch" else real_import(name))
     assert main([]) == 0
-    assert calls == [("Anniversary Marked", 1)]
+    assert calls == [("Anniversary Marked", 1, article_id)]
 
 
 def test_worker_processes_import_what_one_process_imports(tmp_path: Path, monkeypatch) -> None:

@@ -216,7 +216,7 @@ class ReadingScreen(Screen[None]):
             self.app.show_warnings(self.context.warnings)
         better = self.context.reparsed_with_glossary_names(self.article)
         if better is not None:  # the glossary's names repair glue the built-in ones missed: show the repaired text
-            self.open_article(better, self.library_id)
+            self.open_article(better, self.library_id, self.cursor)  # the reader keeps their place
             return
         link_terms(self.view, matcher)
         self.source_pane.set_blocks(panes.source_blocks(self.view))
