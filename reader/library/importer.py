@@ -85,7 +85,9 @@ def decode_stream(data: bytes) -> str:
     return data.decode("utf-8-sig", errors="replace")
 
 
-def records_in_text(text: str, source: str, names: Sequence[str]) -> Iterator[Article | ImportProblem]:
+def records_in_text(
+    text: str, source: str, names: Sequence[str], lang: str | None = None
+) -> Iterator[Article | ImportProblem]:
     """One input's text as articles: every record of JSON lines, else the one article it holds."""
     from reader.articles.corpus import RecordProblem, looks_like_jsonl, read_records
     from reader.articles.load import parse_text
@@ -98,18 +100,20 @@ def records_in_text(text: str, source: str, names: Sequence[str]) -> Iterator[Ar
         yield ImportProblem(source, None, "binary data (contains NUL bytes), not text")
         return
     try:
-        yield parse_text(text, source=source, names=names)
+        yield parse_text(text, source=source, names=names, lang=lang)
     except InputError as exc:
         yield ImportProblem(source, None, exc.problem)
 
 
-def _records_of(item: str, names: Sequence[str], stdin_text: str | None) -> Iterator[Article | ImportProblem]:
+def _records_of(
+    item: str, names: Sequence[str], stdin_text: str | None, lang: str | None = None
+) -> Iterator[Article | ImportProblem]:
     from reader.articles.corpus import RecordProblem, iter_corpus_records
     from reader.articles.load import HTML_SUFFIXES, load_article
     from reader.articles.read import read_article_text
 
     if item == STDIN:
-        yield from records_in_text(stdin_text or "", STDIN_NAME, names)
+        yield from records_in_text(stdin_text or "", STDIN_NAME, names, lang)
         return
     try:
         if item.endswith(".jsonl"):
@@ -117,7 +121,7 @@ def _records_of(item: str, names: Sequence[str], stdin_text: str | None) -> Iter
                 yield ImportProblem(item, record.line, record.problem) if isinstance(record, RecordProblem) else record
             return
         if Path(item).suffix.lower() in HTML_SUFFIXES:
-            yield load_article(Path(item), names)  # a saved web page is one article
+            yield load_article(Path(item), names, lang=lang)  # a saved web page is one article
             return
         text, warnings = read_article_text(Path(item))
     except InputError as exc:
@@ -126,7 +130,7 @@ def _records_of(item: str, names: Sequence[str], stdin_text: str | None) -> Iter
     except OSError as exc:
         yield ImportProblem(item, None, f"cannot read: {exc.strerror or exc}")
         return
-    for found in records_in_text(text, item, names):
+    for found in records_in_text(text, item, names, lang):
         if isinstance(found, Article):
             found.warnings[:0] = warnings
         yield found
@@ -163,6 +167,7 @@ def import_articles(
     progress: ProgressCallback | None = None,
     names: Sequence[str] = BUILTIN_PERSON_NAMES,
     stdin: BinaryIO | None = None,
+    lang: str | None = None,
 ) -> ImportReport:
     """Add every article in ``inputs``; ``entry_counts`` gives the glossary entries an article links.
 
@@ -181,7 +186,7 @@ def import_articles(
     done = 0
     for item, item_expected in zip(files, expected, strict=True):
         item_done = 0
-        for record in _records_of(item, names, stdin_text):
+        for record in _records_of(item, names, stdin_text, lang):
             if isinstance(record, ImportProblem):
                 report.errors.append(record)
             else:

@@ -144,6 +144,8 @@ class Library:
             article_id=body.get("article_id"),
             topic=topic,
             url=body.get("url"),
+            lang=body.get("lang", "en"),
+            headnote=list(body.get("headnote", [])),
         )
 
     def mark_opened(self, article_id: int) -> None:
