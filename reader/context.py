@@ -234,8 +234,10 @@ class ReaderContext:
     def entry_counts(self, article: Article) -> dict[str, int]:
         """How often each glossary entry is linked in ``article`` (for the library's term index)."""
         counts: dict[str, int] = {}
+        from reader.view import match_source
+
         for sentence in article.sentences:
-            for span in self.matcher.match_en(sentence):
+            for span in match_source(self.matcher, article.lang, sentence):
                 counts[span.entry_id] = counts.get(span.entry_id, 0) + 1
         return counts
 
