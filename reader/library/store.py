@@ -39,10 +39,24 @@ CREATE TABLE IF NOT EXISTS library_terms (
 CREATE INDEX IF NOT EXISTS library_terms_by_entry ON library_terms(entry_id);
 """
 
+#: Korean writes compounds without spaces (김정은동지께서, 자력갱생의기치높이): the word index sees one token there.
+#: A trigram index finds any run of three characters or more inside them; shorter queries use LIKE on the word
+#: index's stored text. Contentless and without column sizes: the text is stored once (in library_fts), and the
+#: store's schema stays small enough for its first page.
+_SCHEMA_2 = """
+CREATE VIRTUAL TABLE IF NOT EXISTS library_trigram USING fts5(
+    title, body, tokenize = 'trigram', content = '', columnsize = 0
+);
+INSERT INTO library_trigram (rowid, title, body) SELECT rowid, title, body FROM library_fts;
+"""
+
 #: The library tables' numbered migrations (``reader.store.migrations``); a new one is appended, never edited.
 LIBRARY_TABLES = Feature(
     "library",
-    (Migration(1, "articles, their full-text index, the glossary entries each uses", _SCHEMA_1),),
+    (
+        Migration(1, "articles, their full-text index, the glossary entries each uses", _SCHEMA_1),
+        Migration(2, "a trigram index beside the word index: Korean words inside unspaced compounds", _SCHEMA_2),
+    ),
 )
 
 
@@ -96,9 +110,10 @@ class Library:
                 ),
             )
             article_id = int(cursor.lastrowid or 0)
-            self.conn.execute(
-                "INSERT INTO library_fts (rowid, title, body) VALUES (?, ?, ?)", (article_id, article.title, article.text)
-            )
+            for table in ("library_fts", "library_trigram"):
+                self.conn.execute(
+                    f"INSERT INTO {table} (rowid, title, body) VALUES (?, ?, ?)", (article_id, article.title, article.text)
+                )
             self.conn.executemany(
                 "INSERT INTO library_terms (article_id, entry_id, occurrences) VALUES (?, ?, ?)",
                 [(article_id, entry_id, count) for entry_id, count in entry_counts.items()],
@@ -112,7 +127,9 @@ class Library:
         """All articles, newest first; with ``query``, those matching it in title or text, best first."""
         columns = "a.id, a.title, a.date, a.topic, a.source, a.sentence_count, a.opened_at"
         fts_query = to_fts_query(query)
-        if fts_query:
+        if fts_query and any("\uac00" <= ch <= "\ud7a3" for ch in query):
+            rows = self._korean_items(columns, query, limit)
+        elif fts_query:
             rows = self.conn.execute(
                 f"SELECT {columns} FROM library_fts JOIN library_articles a ON a.id = library_fts.rowid"
                 " WHERE library_fts MATCH ? ORDER BY bm25(library_fts, 5.0, 1.0) LIMIT ?",
@@ -123,6 +140,30 @@ class Library:
                 f"SELECT {columns} FROM library_articles a ORDER BY a.date DESC, a.id DESC LIMIT ?", (limit,)
             ).fetchall()
         return [LibraryItem(*row) for row in rows]
+
+    def _korean_items(self, columns: str, query: str, limit: int) -> list[tuple]:
+        """Hangul in the query: every word must occur anywhere in title or text, inside compounds too.
+
+        Words of three characters or more go to the trigram index (``"김정은"``); shorter ones (당, 령도) are a
+        LIKE on the text stored in the word index. Example: ``자력갱생 당`` -> MATCH ``"자력갱생"`` and ``body LIKE '%당%'``.
+        """
+        words = [w for w in "".join(c if c.isalnum() else " " for c in query).split() if w]
+        long_words = ['"' + w.replace('"', "") + '"' for w in words if len(w) >= 3]
+        short_words = [w for w in words if len(w) < 3]
+        where: list[str] = []
+        params: list[str] = []
+        for word in short_words:
+            where.append("(f.title LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')")
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params += [pattern, pattern]
+        if long_words:
+            where.append("f.rowid IN (SELECT rowid FROM library_trigram WHERE library_trigram MATCH ?)")
+            params.append(" ".join(long_words))
+        return self.conn.execute(
+            f"SELECT {columns} FROM library_fts f JOIN library_articles a ON a.id = f.rowid"
+            f" WHERE {' AND '.join(where)} ORDER BY a.date DESC, a.id DESC LIMIT ?",
+            (*params, limit),
+        ).fetchall()
 
     def article(self, article_id: int) -> Article:
         row = self.conn.execute(
