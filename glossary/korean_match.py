@@ -34,6 +34,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 from functools import lru_cache
 from itertools import accumulate
 
@@ -335,30 +336,33 @@ def korean_forms_of(entry: object) -> tuple[str, ...]:
 def mecab_boundaries() -> Boundaries | None:
     """Token boundaries from mecab-ko (python-mecab-ko), or None when it is not installed.
 
-    The tagger is built on the first eojeol that needs it (about a millisecond), never at start-up. Results are
-    cached per eojeol: the same inflected words recur throughout political text. python-mecab-ko ignores leading
+    Nothing is imported here (``find_spec`` only looks): the module and its tagger load on the first eojeol that
+    needs them (about 15 ms, then a millisecond), so an English session never pays for them. Results are cached
+    per eojeol: the same inflected words recur throughout political text. python-mecab-ko ignores leading
     whitespace in its spans, so the eojeol given here never has any. Its lattice is read directly: building a
     ``Morpheme`` per token (``MeCab.parse``) costs three times the analysis itself.
     """
-    try:
-        import _mecab  # type: ignore[import-not-found,unused-ignore]
-        import mecab  # type: ignore[import-not-found,import-untyped,unused-ignore]
-        from mecab.utils import create_lattice  # type: ignore[import-not-found,import-untyped,unused-ignore]
-    except ImportError:
+    from importlib.util import find_spec
+
+    if find_spec("mecab") is None:
         return None
-    taggers: list[object] = []
+    taggers: list[Any] = []
+    lattices: list[Callable[[str], Any]] = []
 
     @lru_cache(maxsize=65536)
     def boundaries_of(eojeol: str) -> frozenset[int]:
         if not taggers:
+            import mecab  # type: ignore[import-not-found,import-untyped,unused-ignore]
+            from mecab.utils import create_lattice  # type: ignore[import-not-found,import-untyped,unused-ignore]
+
             taggers.append(mecab.MeCab()._tagger)
-        lattice = create_lattice(eojeol)
-        if not taggers[0].parse(lattice):  # type: ignore[attr-defined]
+            lattices.append(create_lattice)
+        lattice = lattices[0](eojeol)
+        if not taggers[0].parse(lattice):
             return frozenset()
         edges: set[int] = set()
         for span, _node in lattice:
             edges.update(span)
         return frozenset(edges)
 
-    del _mecab
-    return boundaries_of  # type: ignore[return-value]
+    return boundaries_of

@@ -115,3 +115,20 @@ def test_glossary_forms_in_the_korean_corpus_link_at_95_percent() -> None:
     linked_count, total = coverage(texts, spans, forms)
     assert total > 4000
     assert linked_count / total >= 0.95, f"{linked_count}/{total}"
+
+
+def test_the_analyser_loads_only_when_korean_text_needs_it() -> None:
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from glossary.data import load_glossary\n"
+        "from glossary.match import Matcher\n"
+        "m = Matcher(load_glossary(include_user_dir=False))\n"
+        "m.match_en('Kim Jong Un inspected the Workers Party of Korea.')\n"
+        "assert 'mecab' not in sys.modules, 'English work imported the Korean analyser'\n"
+        "m.match_ko('선군조선의 로동당시대를 빛내이자')\n"
+        "assert 'mecab' in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
