@@ -218,7 +218,7 @@ class ReaderContext:
 
         view = self.reading_view(article)
         try:
-            engine = self.engine()
+            engine = self.engine_for(article)
         except NoModelError:
             label = None
         else:
@@ -250,6 +250,10 @@ class ReaderContext:
             import_articles([str(SEEDS_DIR)], self.library, self.entry_counts, names=self.article_names)
 
     # -- translation --------------------------------------------------------------------------------------------
+
+    def engine_for(self, article: Article) -> Engine:
+        """The engine for an article's direction: Korean -> English, English -> the ``target_language`` setting."""
+        return self.engine(article.lang, "en" if article.lang == "ko" else None)
 
     def engine(self, from_code: str = "en", to_code: str | None = None) -> Engine:
         """The translation engine for the pair (target: the ``target_language`` setting), loaded once and shared.

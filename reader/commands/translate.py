@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if args.beam:
         context.settings.beam_size = args.beam
     # A Korean article translates into English; an English one into the target_language setting.
-    engine = context.engine(article.lang, args.to_code or ("en" if article.lang == "ko" else None))
+    engine = context.engine(article.lang, args.to_code) if args.to_code else context.engine_for(article)
     sentences = article.sentences
     # Short articles finish before a bar would be read; a pipe gets no progress lines (stdout may be JSON).
     with stderr_progress(

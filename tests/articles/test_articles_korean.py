@@ -80,3 +80,13 @@ def test_parse_json_reports_the_language_and_lang_overrides_it(capsys: pytest.Ca
     assert json.loads(capsys.readouterr().out)["lang"] == "en"
     assert main(["parse", str(ENGLISH_SEED), "--json", "--lang", "ko"]) == 0
     assert json.loads(capsys.readouterr().out)["lang"] == "ko"
+
+
+def test_plain_preview_and_translate_of_a_korean_article_name_the_ko_en_model(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--plain", str(KOREAN_SEED)]) == 0
+    out = capsys.readouterr().out
+    assert "사랑하는 온 나라 인민들과 인민군장병들!" in out and "ko->en" in out
+    assert main(["translate", str(KOREAN_SEED)]) == 3
+    assert "reader models install ko en" in capsys.readouterr().err
