@@ -191,8 +191,12 @@ class KoreanMatcher:
         if self._automaton is None or not text:
             return []
         if not unicodedata.is_normalized("NFC", text):
+            # Decomposed Hangul (NFD input) is composed first; other combining marks stay as they are.
             composed, starts, ends = _compose(text)
-            return [(starts[s], ends[e - 1], i) for s, e, i in self.hits(composed)]
+            return [(starts[s], ends[e - 1], i) for s, e, i in self._hits(composed)]
+        return self._hits(text)
+
+    def _hits(self, text: str) -> list[tuple[int, int, int]]:
         folded, index = fold_map(text)
         if not folded:
             return []

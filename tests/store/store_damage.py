@@ -51,8 +51,20 @@ def page_count(path: Path) -> int:
     return path.stat().st_size // page_size(path)
 
 
+def schema_pages(path: Path) -> set[int]:
+    """The pages that hold the schema: page 1, and more once the tables' definitions outgrow it."""
+    conn = sqlite3.connect(path)
+    try:
+        return {1} | {int(page) for (page,) in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")}
+    finally:
+        conn.close()
+
+
 def overwrite_pages(path: Path, pages: list[int]) -> None:
-    """Overwrite whole pages (numbered from 1, as SQLite numbers them) with junk bytes."""
+    """Overwrite whole pages (numbered from 1, as SQLite numbers them) with junk bytes; the schema's pages are
+    left alone, so the damage is inside the tables."""
+    schema = schema_pages(path)
+    pages = [page for page in pages if page not in schema]
     size = page_size(path)
     with open(path, "r+b") as handle:
         for page in pages:
