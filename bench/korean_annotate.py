@@ -38,7 +38,7 @@ def coverage(
     ordered = sorted(set(forms), key=len, reverse=True)
     pattern = re.compile("(?<![가-힣])(?:" + "|".join(re.escape(f) for f in ordered) + ")")
     linked = total = 0
-    for text, text_spans in zip(texts, spans):
+    for text, text_spans in zip(texts, spans, strict=True):
         covered = bytearray(len(text))
         for start, end in text_spans:
             covered[start:end] = b"\1" * (end - start)

@@ -34,9 +34,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 from functools import lru_cache
 from itertools import accumulate
+from typing import Any
 
 import ahocorasick
 
@@ -142,7 +142,7 @@ def fold_map(text: str) -> tuple[str, IndexMap]:
     leading = gaps.pop(0) if translated[:1].isspace() else 0
     # run k starts after the first k pieces and k gaps (plus any leading space).
     run_folded = [0, *accumulate(lengths)]
-    run_original = [leading, *(leading + x for x in accumulate(a + b for a, b in zip(lengths, gaps)))]
+    run_original = [leading, *(leading + x for x in accumulate(a + b for a, b in zip(lengths, gaps, strict=False)))]
     return "".join(pieces), IndexMap(run_folded, run_original[: len(run_folded)])
 
 
@@ -198,10 +198,11 @@ class KoreanMatcher:
 
     def _hits(self, text: str) -> list[tuple[int, int, int]]:
         folded, index = fold_map(text)
-        if not folded:
+        automaton = self._automaton
+        if automaton is None or not folded:
             return []
         raw: dict[int, list[tuple[int, int, bool, frozenset[int]]]] = {}
-        for last, (length, entry_index, is_verb, spaces) in self._automaton.iter(folded):
+        for last, (length, entry_index, is_verb, spaces) in automaton.iter(folded):
             raw.setdefault(last - length + 1, []).append((last + 1, entry_index, is_verb, spaces))
         analysed: dict[int, set[int]] = {}
         key_starts = set(raw)

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 import ahocorasick
 
 from glossary.data import Glossary
-from glossary.folding import FoldedText, fold_both, fold_key, fold_text, is_word_char, normalize_chars
+from glossary.folding import FoldedText, fold_both, is_word_char, normalize_chars
 from glossary.forms import Key, english_keys, exact_tokens_match
 from glossary.korean import korean_boundaries
 from glossary.korean_match import KoreanMatcher, korean_forms_of, mecab_boundaries

@@ -92,7 +92,7 @@ class ReadingView:
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
 
 
-def target_language_of(source_lang: str, default: str | None = None) -> str | None:
+def target_language_of(source_lang: str, default: str | None = None) -> str:
     """The translation's language: English for a Korean article, else ``default`` (the target setting, ko)."""
     return "en" if source_lang == "ko" else (default or "ko")
 
@@ -188,5 +188,5 @@ def gloss_line(
     """
     if sentence.source_lang == "ko":
         english = [(entries.get(span.entry_id) if entries is not None else None) for span in sentence.source_spans]
-        return [(span.text, entry.en if entry else "", span) for span, entry in zip(sentence.source_spans, english)]
+        return [(span.text, entry.en if entry else "", span) for span, entry in zip(sentence.source_spans, english, strict=True)]
     return [(span.text, matcher.korean_for(span), span) for span in sentence.source_spans]

@@ -41,8 +41,8 @@ def run_translation_job(
     Every message carries ``token``, so the screen ignores what arrives for an article it no longer shows.
     """
     from reader.errors import NoModelError, ReaderError
-    from reader.view import match_target
     from reader.translate.service import translate_sentences
+    from reader.view import match_target
 
     try:
         # A Korean article goes to English; an English one to the target_language setting.

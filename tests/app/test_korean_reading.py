@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests_app_helpers import pane_lines, settle
 from textual.widgets import Static
 
 from reader.app.app import ReaderApp
 from reader.app.screens.reading import ReadingScreen, TranslationState
 from reader.articles.load import load_article
 from reader.paths import SEEDS_DIR
-from tests_app_helpers import pane_lines, settle
 
 KOREAN_SEED = SEEDS_DIR / "2019-01-01-kim-jong-un-new-year-address-ko.txt"
 
