@@ -26,8 +26,8 @@ Worked example, keys "central committee", "central committee of the wpk", "wpk",
 Had the automaton been asked for leftmost-longest directly, it would have chosen 4..32, the boundary test would
 then have rejected it, and "Central Committee" would have been lost.
 
-Korean (``match_ko``): the Korean forms, same automaton recipe, with the Korean boundary rule of
-``glossary.korean`` (particles may follow; other Hangul may not).
+Korean (``match_ko``): ``glossary.korean_match`` (folded, whitespace-free keys; particles, endings, honorific -시-
+and unspaced compounds decided at the edges with mecab-ko's token boundaries); Korean pattern entries as before.
 """
 
 from __future__ import annotations
