@@ -26,8 +26,8 @@ Worked example, keys "central committee", "central committee of the wpk", "wpk",
 Had the automaton been asked for leftmost-longest directly, it would have chosen 4..32, the boundary test would
 then have rejected it, and "Central Committee" would have been lost.
 
-Korean (``match_ko``): the Korean forms, same automaton recipe, with the Korean boundary rule of
-``glossary.korean`` (particles may follow; other Hangul may not).
+Korean (``match_ko``): ``glossary.korean_match`` (folded, whitespace-free keys; particles, endings, honorific -시-
+and unspaced compounds decided at the edges with mecab-ko's token boundaries); Korean pattern entries as before.
 """
 
 from __future__ import annotations
@@ -37,9 +37,10 @@ from collections.abc import Callable, Iterable
 import ahocorasick
 
 from glossary.data import Glossary
-from glossary.folding import FoldedText, fold_both, fold_key, fold_text, is_word_char, normalize_chars
+from glossary.folding import FoldedText, fold_both, is_word_char, normalize_chars
 from glossary.forms import Key, english_keys, exact_tokens_match
 from glossary.korean import korean_boundaries
+from glossary.korean_match import KoreanMatcher, korean_forms_of, mecab_boundaries
 from glossary.model import Entry, Span
 from glossary.patterns import PATTERN_TIMEOUT, PatternSet, english_boundaries, fill_template
 
@@ -85,11 +86,10 @@ class Matcher:
         keys = [k for i, e in enumerate(self._entries) for k in english_keys(e, i)]
         self._english = _automaton(k for k in keys if not k.cased)
         self._english_cased = _automaton(k for k in keys if k.cased)
-        self._korean = _automaton(
-            Key(fold_key(form), i, (), listed=True)
-            for i, e in enumerate(self._entries)
-            if not e.pattern
-            for form in e.korean_forms
+        # Korean: folded whitespace-free keys, morphology at the edges (glossary.korean_match).
+        self._korean = KoreanMatcher(
+            ((form, i) for i, e in enumerate(self._entries) if not e.pattern for form in korean_forms_of(e)),
+            mecab_boundaries(),
         )
         self._english_patterns = PatternSet.english(self._entries, pattern_timeout, glossary.user_entry_ids)
         self._korean_patterns = PatternSet.korean(self._entries, pattern_timeout, glossary.user_entry_ids)
@@ -149,16 +149,7 @@ class Matcher:
             out.append((anchor, orig_start, orig_end, entry_index, (), False))
 
     def _korean_hits(self, text: str, normalized: str) -> list[Candidate]:
-        if self._korean is None or not text:
-            return []
-        folded_text = fold_text(text, normalized=normalized)
-        candidates: list[Candidate] = []
-        for last, (length, entry_index, _, _) in self._korean.iter(folded_text.folded):
-            start, end = last - length + 1, last + 1
-            if korean_boundaries(folded_text.folded, start, end):
-                orig_start, orig_end = folded_text.to_original(start, end)
-                candidates.append((orig_start, orig_start, orig_end, entry_index, (), False))
-        return candidates
+        return [(start, start, end, entry_index, (), False) for start, end, entry_index in self._korean.hits(text)]
 
     @staticmethod
     def _pattern_hits(

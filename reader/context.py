@@ -69,6 +69,8 @@ class ReaderContext:
         self.include_user_glossary = include_user_glossary
         #: Where study's "now" comes from (the system clock unless given: scripts and tests replay days).
         self.clock = clock
+        #: The language every article file is read as (``--lang``); None detects it from the script.
+        self.article_lang: str | None = None
         if settings is not None:
             self.__dict__["settings"] = settings
         self._shared = _Shared()
@@ -174,11 +176,15 @@ class ReaderContext:
         """Read and parse an article file, repairing glued names with the glossary's names.
 
         ``with_glossary_names=False`` uses the built-in names only, so the first screen need not wait for the
-        glossary; ``reparsed_with_glossary_names`` then tells whether the glossary's names change anything.
+        glossary; ``reparsed_with_glossary_names`` then tells whether the glossary's names change anything. The
+        language is ``article_lang`` when set (``--lang``), else detected from the script.
         """
         from reader.articles.load import load_article
 
-        return load_article(path, self.article_names) if with_glossary_names else load_article(path)
+        names = self.article_names if with_glossary_names else None
+        if names is None:
+            return load_article(path, lang=self.article_lang)
+        return load_article(path, names, lang=self.article_lang)
 
     def reparsed_with_glossary_names(self, article: Article) -> Article | None:
         """The article read again from its file with the glossary's person names, when that repairs more glue
@@ -229,7 +235,7 @@ class ReaderContext:
 
         view = self.reading_view(article)
         try:
-            engine = self.engine()
+            engine = self.engine_for(article)
         except NoModelError:
             label = None
         else:
@@ -246,7 +252,7 @@ class ReaderContext:
         """How often each glossary entry is linked in ``article`` (for the library's term index)."""
         from reader.library.importer import count_entries
 
-        return count_entries(self.matcher.match_en, article)
+        return count_entries(self.matcher, article)
 
     @property
     def import_workers(self) -> WorkerGlossary:
@@ -265,6 +271,10 @@ class ReaderContext:
             import_articles([str(SEEDS_DIR)], self.library, self.entry_counts, names=self.article_names)
 
     # -- translation --------------------------------------------------------------------------------------------
+
+    def engine_for(self, article: Article) -> Engine:
+        """The engine for an article's direction: Korean -> English, English -> the ``target_language`` setting."""
+        return self.engine(article.lang, "en" if article.lang == "ko" else None)
 
     def engine(self, from_code: str = "en", to_code: str | None = None) -> Engine:
         """The translation engine for the pair (target: the ``target_language`` setting), loaded once and shared.

@@ -19,6 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--library", action="store_true", help="open the library first")
     parser.add_argument("--plain", action="store_true", help="print sentence by sentence instead of opening the app")
     parser.add_argument("--glossary", type=Path, action="append", default=[], help="an extra glossary YAML file")
+    parser.add_argument(
+        "--lang", choices=("ko", "en"), help="the article's language (default: detected from its script)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = args.file or DEFAULT_ARTICLE
     context = ReaderContext(glossary_paths=args.glossary)
+    context.article_lang = args.lang
     if args.plain or not sys.stdout.isatty():
         from reader.commands.preview import print_preview
 

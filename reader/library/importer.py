@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from glossary.model import Span
 from reader.articles.model import Article
@@ -85,11 +85,18 @@ class WorkerGlossary:
     include_user_dir: bool = True
 
 
-def count_entries(match_en: Callable[[str], Sequence[Span]], article: Article) -> dict[str, int]:
-    """How often each glossary entry is linked in ``article``'s sentences (``match_en``: ``Matcher.match_en``)."""
+class TermMatcher(Protocol):
+    def match_en(self, text: str) -> list[Span]: ...
+
+    def match_ko(self, text: str) -> list[Span]: ...
+
+
+def count_entries(matcher: TermMatcher, article: Article) -> dict[str, int]:
+    """How often each glossary entry is linked in ``article``'s sentences, matched in the article's language."""
+    match = matcher.match_ko if article.lang == "ko" else matcher.match_en
     counts: dict[str, int] = {}
     for sentence in article.sentences:
-        for span in match_en(sentence):
+        for span in match(sentence):
             counts[span.entry_id] = counts.get(span.entry_id, 0) + 1
     return counts
 
@@ -116,7 +123,9 @@ def decode_stream(data: bytes) -> str:
     return data.decode("utf-8-sig", errors="replace")
 
 
-def records_in_text(text: str, source: str, names: Sequence[str]) -> Iterator[Article | ImportProblem]:
+def records_in_text(
+    text: str, source: str, names: Sequence[str], lang: str | None = None
+) -> Iterator[Article | ImportProblem]:
     """One input's text as articles: every record of JSON lines, else the one article it holds."""
     from reader.articles.corpus import RecordProblem, looks_like_jsonl, read_records
     from reader.articles.load import parse_text
@@ -129,18 +138,20 @@ def records_in_text(text: str, source: str, names: Sequence[str]) -> Iterator[Ar
         yield ImportProblem(source, None, "binary data (contains NUL bytes), not text")
         return
     try:
-        yield parse_text(text, source=source, names=names)
+        yield parse_text(text, source=source, names=names, lang=lang)
     except InputError as exc:
         yield ImportProblem(source, None, exc.problem)
 
 
-def _records_of(item: str, names: Sequence[str], stdin_text: str | None) -> Iterator[Article | ImportProblem]:
+def _records_of(
+    item: str, names: Sequence[str], stdin_text: str | None, lang: str | None = None
+) -> Iterator[Article | ImportProblem]:
     from reader.articles.corpus import RecordProblem, iter_corpus_records
     from reader.articles.load import HTML_SUFFIXES, load_article
     from reader.articles.read import read_article_text
 
     if item == STDIN:
-        yield from records_in_text(stdin_text or "", STDIN_NAME, names)
+        yield from records_in_text(stdin_text or "", STDIN_NAME, names, lang)
         return
     try:
         if item.endswith(".jsonl"):
@@ -148,7 +159,7 @@ def _records_of(item: str, names: Sequence[str], stdin_text: str | None) -> Iter
                 yield ImportProblem(item, record.line, record.problem) if isinstance(record, RecordProblem) else record
             return
         if Path(item).suffix.lower() in HTML_SUFFIXES:
-            yield load_article(Path(item), names)  # a saved web page is one article
+            yield load_article(Path(item), names, lang=lang)  # a saved web page is one article
             return
         text, warnings = read_article_text(Path(item))
     except InputError as exc:
@@ -157,7 +168,7 @@ def _records_of(item: str, names: Sequence[str], stdin_text: str | None) -> Iter
     except OSError as exc:
         yield ImportProblem(item, None, f"cannot read: {exc.strerror or exc}")
         return
-    for found in records_in_text(text, item, names):
+    for found in records_in_text(text, item, names, lang):
         if isinstance(found, Article):
             found.warnings[:0] = warnings
         yield found
@@ -194,6 +205,7 @@ def import_articles(
     progress: ProgressCallback | None = None,
     names: Sequence[str] = BUILTIN_PERSON_NAMES,
     stdin: BinaryIO | None = None,
+    lang: str | None = None,
     *,
     workers: WorkerGlossary | None = None,
 ) -> ImportReport:
@@ -232,7 +244,7 @@ def import_articles(
         else:
             records = (
                 record if isinstance(record, ImportProblem) else prepare(record, entry_counts(record))
-                for record in _records_of(item, names, stdin_text)
+                for record in _records_of(item, names, stdin_text, lang)
             )
         for item_done, record in enumerate(records, start=1):
             if isinstance(record, ImportProblem):
@@ -251,7 +263,7 @@ def import_articles(
 
 # -- worker processes -------------------------------------------------------------------------------------------
 
-_worker_state: tuple[Callable[[str], Sequence[Span]], tuple[str, ...]] | None = None
+_worker_state: tuple[TermMatcher, tuple[str, ...]] | None = None
 
 
 def _start_worker(glossary: WorkerGlossary) -> None:
@@ -261,7 +273,7 @@ def _start_worker(glossary: WorkerGlossary) -> None:
     from reader.articles.names import degluing_names
 
     loaded = load_glossary(glossary.extra_paths, include_user_dir=glossary.include_user_dir)
-    _worker_state = (Matcher(loaded).match_en, degluing_names(loaded.person_names()))
+    _worker_state = (Matcher(loaded), degluing_names(loaded.person_names()))
 
 
 def _prepare_lines(chunk: tuple[str, int, list[str]]) -> list[PreparedArticle | ImportProblem]:
@@ -270,14 +282,14 @@ def _prepare_lines(chunk: tuple[str, int, list[str]]) -> list[PreparedArticle | 
     from reader.articles.corpus import RecordProblem, read_records
 
     assert _worker_state is not None
-    match_en, names = _worker_state
+    matcher, names = _worker_state
     source, first_line, lines = chunk
     found: list[PreparedArticle | ImportProblem] = []
     for record in read_records(lines, names):
         if isinstance(record, RecordProblem):
             found.append(ImportProblem(source, first_line + record.line - 1, record.problem))
         else:
-            found.append(prepare(record, count_entries(match_en, record)))
+            found.append(prepare(record, count_entries(matcher, record)))
     return found
 
 

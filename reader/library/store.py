@@ -53,12 +53,23 @@ DROP INDEX IF EXISTS library_terms_by_entry;
 CREATE INDEX library_terms_by_entry ON library_terms(entry_id, occurrences DESC, article_id);
 """
 
+#: Korean writes compounds without spaces (김정은동지께서, 자력갱생의기치높이): the word index sees one token there.
+#: A trigram index finds any run of three characters or more inside them; shorter queries use LIKE on the stored
+#: text. Contentless and without column sizes: the text is stored once (in library_fts).
+_SCHEMA_3 = """
+CREATE VIRTUAL TABLE IF NOT EXISTS library_trigram USING fts5(
+    title, body, tokenize = 'trigram', content = '', columnsize = 0
+);
+INSERT INTO library_trigram (rowid, title, body) SELECT rowid, title, body FROM library_fts;
+"""
+
 #: The library tables' numbered migrations (``reader.store.migrations``); a new one is appended, never edited.
 LIBRARY_TABLES = Feature(
     "library",
     (
         Migration(1, "articles, their full-text index, the glossary entries each uses", _SCHEMA_1),
         Migration(2, "reading positions; indexes for sorting, filtering and term look-ups at archive scale", _SCHEMA_2),
+        Migration(3, "a trigram index beside the word index: Korean words inside unspaced compounds", _SCHEMA_3),
     ),
 )
 
@@ -176,6 +187,7 @@ class Library:
                 fts_rows.append((article_id, prepared.title, prepared.text))
                 term_rows += [(article_id, entry_id, count) for entry_id, count in prepared.entry_counts.items()]
             self.conn.executemany("INSERT INTO library_fts (rowid, title, body) VALUES (?, ?, ?)", fts_rows)
+            self.conn.executemany("INSERT INTO library_trigram (rowid, title, body) VALUES (?, ?, ?)", fts_rows)
             self.conn.executemany(
                 "INSERT INTO library_terms (article_id, entry_id, occurrences) VALUES (?, ?, ?)", term_rows
             )
@@ -219,6 +231,9 @@ class Library:
         """
         clauses, params = where.where()
         fts_query = to_fts_query(where.query, where.prefix)
+        if has_hangul(where.query):  # Korean: words inside unspaced compounds, not whole tokens
+            fts_query = ""
+            clauses, params = [*clauses, *korean_clauses(where.query)[0]], [*params, *korean_clauses(where.query)[1]]
         if fts_query:
             order = "bm25(library_fts, 5.0, 1.0)" if sort == "relevance" else SORTS[sort][reverse]
             if sort == "relevance":
@@ -251,6 +266,9 @@ class Library:
         many are counted (a word found in 100,000 articles need not be counted to the last)."""
         clauses, params = where.where()
         fts_query = to_fts_query(where.query, where.prefix)
+        if has_hangul(where.query):
+            fts_query = ""
+            clauses, params = [*clauses, *korean_clauses(where.query)[0]], [*params, *korean_clauses(where.query)[1]]
         limit = f" LIMIT {int(cap)}" if cap else ""
         if fts_query:
             sql = (
@@ -282,6 +300,7 @@ class Library:
         with self.conn:
             deleted = self.conn.execute("DELETE FROM library_articles WHERE id = ?", (article_id,)).rowcount
             if deleted:
+                self._forget_trigrams(article_id)
                 self.conn.execute("DELETE FROM library_fts WHERE rowid = ?", (article_id,))
                 self.conn.execute("DELETE FROM library_terms WHERE article_id = ?", (article_id,))
         return bool(deleted)
@@ -297,8 +316,23 @@ class Library:
         with self.conn:
             changed = self.conn.execute("UPDATE library_articles SET title = ? WHERE id = ?", (title, article_id)).rowcount
             if changed:
+                self._forget_trigrams(article_id)
                 self.conn.execute("UPDATE library_fts SET title = ? WHERE rowid = ?", (title, article_id))
+                self.conn.execute(
+                    "INSERT INTO library_trigram (rowid, title, body) SELECT rowid, title, body FROM library_fts"
+                    " WHERE rowid = ?",
+                    (article_id,),
+                )
         return bool(changed)
+
+    def _forget_trigrams(self, article_id: int) -> None:
+        # The trigram index is contentless: FTS5 removes a row by being told the values it indexed, which the word
+        # index still holds (so this runs before library_fts changes).
+        self.conn.execute(
+            "INSERT INTO library_trigram (library_trigram, rowid, title, body)"
+            " SELECT 'delete', rowid, title, body FROM library_fts WHERE rowid = ?",
+            (article_id,),
+        )
 
     def set_position(self, article_id: int, sentence: int) -> None:
         """Remember the sentence the reader is on in an article (for resuming)."""
@@ -333,6 +367,8 @@ class Library:
             article_id=body.get("article_id"),
             topic=topic,
             url=body.get("url"),
+            lang=body.get("lang", "en"),
+            headnote=list(body.get("headnote", [])),
         )
 
     def mark_opened(self, article_id: int) -> None:
@@ -493,3 +529,28 @@ def to_fts_query(query: str, prefix: bool = True) -> str:
     if prefix:
         quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def has_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def korean_clauses(query: str) -> tuple[list[str], list[object]]:
+    """SQL conditions on ``library_articles a`` for a query with Hangul: every word must occur anywhere in the
+    title or text, inside compounds too.
+
+    Words of three characters or more go to the trigram index (``"김정은"``); shorter ones (당, 령도) are a LIKE on
+    the stored text. Example: ``자력갱생 당`` -> trigram MATCH ``"자력갱생"`` and a LIKE for ``%당%``.
+    """
+    words = [w for w in "".join(c if c.isalnum() else " " for c in query).split() if w]
+    long_words = ['"' + w.replace('"', "") + '"' for w in words if len(w) >= 3]
+    clauses: list[str] = []
+    params: list[object] = []
+    for word in (w for w in words if len(w) < 3):
+        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append("(a.title LIKE ? ESCAPE '\\' OR a.body_json LIKE ? ESCAPE '\\')")
+        params += [pattern, pattern]
+    if long_words:
+        clauses.append("a.id IN (SELECT rowid FROM library_trigram WHERE library_trigram MATCH ?)")
+        params.append(" ".join(long_words))
+    return clauses, params

@@ -68,7 +68,8 @@ def inner_pages(path: Path) -> list[int]:
 
 
 def overwrite_pages(path: Path, pages: list[int]) -> None:
-    """Overwrite whole pages (numbered from 1, as SQLite numbers them) with junk bytes."""
+    """Overwrite whole pages (numbered from 1, as SQLite numbers them) with junk bytes; the header and the
+    schema's pages must not be among them, so the damage is inside the tables."""
     size = page_size(path)
     keep = schema_pages(path)
     with open(path, "r+b") as handle:

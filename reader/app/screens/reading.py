@@ -170,6 +170,7 @@ class ReadingScreen(Screen[None]):
         self.translation_state = TranslationState.PENDING
         self.model_label = ""
         self.query_one("#article-header", Static).update(panes.header_text(article))
+        self.query_one("#source-label", Static).update(panes.source_label(article))
         self.panel_open = False
         self.source_pane.set_blocks(panes.source_blocks(self.view))
         self.source_pane.scroll_home(animate=False)
@@ -182,7 +183,8 @@ class ReadingScreen(Screen[None]):
         token, sentences = self.token, [s.source for s in self.view.sentences]
         if not linked:
             self.set_timer(POST_PAINT_DELAY, lambda: self._link_terms(token))
-        self.set_timer(POST_PAINT_DELAY, lambda: self.translate_view(token, sentences))
+        lang = article.lang
+        self.set_timer(POST_PAINT_DELAY, lambda: self.translate_view(token, sentences, lang))
 
     def open_library_article(self, library_id: int) -> None:
         """Open an article of the library (from the panel's "also in" links, the library or the palette)."""
@@ -229,9 +231,11 @@ class ReadingScreen(Screen[None]):
         self.app.post_message(Worker.StateChanged(event.worker, event.state))
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
-    def translate_view(self, token: int, sentences: list[str]) -> None:
+    def translate_view(self, token: int, sentences: list[str], source_lang: str = "en") -> None:
         worker = get_current_worker()
-        run_translation_job(self.context, token, sentences, self.post_message, lambda: worker.is_cancelled)
+        run_translation_job(
+            self.context, token, sentences, self.post_message, lambda: worker.is_cancelled, source_lang
+        )
 
     @on(TranslationStarted)
     def _translation_started(self, message: TranslationStarted) -> None:
@@ -282,7 +286,9 @@ class ReadingScreen(Screen[None]):
             return
         context = self.context
         if self.translation_state is TranslationState.UNAVAILABLE:
-            blocks = panes.gloss_blocks(self.view, context.matcher, self.unavailable_reason, self.install_command)
+            blocks = panes.gloss_blocks(
+                self.view, context.matcher, self.unavailable_reason, self.install_command, context.glossary
+            )
         else:
             blocks = panes.target_blocks(self.view)
         self.target_pane.set_blocks(blocks)
