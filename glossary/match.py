@@ -47,9 +47,10 @@ False friends, dropped before resolution:
 Senses: an entry with ``senses`` gets one picked per span (``Span.sense``, an index into ``entry.senses``) by
 the context rule of glossary/README.md; ``Matcher.korean_for`` gives that sense's Korean.
 
-Korean (``match_ko``): every Korean form (``Entry.korean_forms``: ko, ko_rok, ko_variants, the senses' Korean),
-same automaton recipe, with the Korean boundary rule of ``glossary.korean`` (particles may follow; other Hangul
-may not). A pattern entry's Korean templates (ko and ko_variants) are all searched.
+Korean (``match_ko``): every Korean form (``Entry.korean_forms``: ko, ko_rok, ko_variants, the senses' Korean)
+through ``glossary.korean_match`` (folded, whitespace-free keys; particles, endings, honorific -시- and unspaced
+compounds decided at the edges with mecab-ko's token boundaries); a hit on a sense's Korean carries that sense. A
+pattern entry's Korean templates (ko and ko_variants) are all searched.
 """
 
 from __future__ import annotations
@@ -62,9 +63,10 @@ from functools import lru_cache
 import ahocorasick
 
 from glossary.data import Glossary
-from glossary.folding import FoldedText, fold_both, fold_key, fold_text, is_word_char, normalize_chars
+from glossary.folding import FoldedText, fold_both, fold_key, is_word_char, normalize_chars
 from glossary.forms import Key, english_keys, exact_tokens_match, inflections
 from glossary.korean import korean_boundaries
+from glossary.korean_match import KoreanMatcher, mecab_boundaries
 from glossary.model import Entry, Span
 from glossary.patterns import PATTERN_TIMEOUT, PatternSet, fill_template, korean_template_pattern
 from glossary.romanize import name_syllables
@@ -295,7 +297,7 @@ class Matcher:
         # False friends first: a real entry with the same form wins.
         self._english = _automaton([*false_friends, *(k for k in keys if not k.cased), *glued_keys], glue)
         self._english_cased = _automaton((k for k in keys if k.cased), glue)
-        self._korean = self._korean_automaton()
+        self._korean, self._korean_keys = self._korean_matcher()
         self._offices = frozenset(i for i, e in enumerate(self._entries) if e.category in OFFICE_CATEGORIES)
         self._wpk_bound = _wpk_bound(self._entries)
         self._checked = self._offices | self._wpk_bound
@@ -303,24 +305,18 @@ class Matcher:
         self._english_patterns = PatternSet.english(self._entries, pattern_timeout, glossary.user_entry_ids)
         self._korean_patterns = self._korean_pattern_sets(pattern_timeout)
 
-    def _korean_automaton(self) -> ahocorasick.Automaton | None:
-        """Every Korean form of every entry; the value remembers which sense a form is (or -1)."""
-        chosen: dict[str, tuple[int, int]] = {}
+    def _korean_matcher(self) -> tuple[KoreanMatcher, list[tuple[int, int]]]:
+        """Every Korean form of every entry in one ``KoreanMatcher``; its key indexes (entry, sense or -1)."""
+        keys: list[tuple[int, int]] = []
+        forms: list[tuple[str, int]] = []
         for index, entry in enumerate(self._entries):
             if entry.pattern:
                 continue
             sense_of = {sense.ko: k for k, sense in enumerate(entry.senses) if sense.ko}
             for form in entry.korean_forms:
-                folded = fold_key(form)
-                if folded:
-                    chosen[folded] = (index, sense_of.get(form, -1))
-        if not chosen:
-            return None
-        automaton = ahocorasick.Automaton()
-        for folded, (index, sense) in chosen.items():
-            automaton.add_word(folded, (len(folded), index, sense))
-        automaton.make_automaton()
-        return automaton
+                forms.append((form, len(keys)))
+                keys.append((index, sense_of.get(form, -1)))
+        return KoreanMatcher(forms, mecab_boundaries()), keys
 
     def _korean_pattern_sets(self, timeout: float) -> list[PatternSet]:
         """One PatternSet per rank of Korean template (ko, first variant, ...): a set holds one source per entry."""
@@ -458,15 +454,12 @@ class Matcher:
             out.append((anchor, orig_start, orig_end, entry_index, (), False, -1))
 
     def _korean_hits(self, text: str, normalized: str) -> list[Candidate]:
-        if self._korean is None or not text:
-            return []
-        folded_text = fold_text(text, normalized=normalized)
         candidates: list[Candidate] = []
-        for last, (length, entry_index, sense) in self._korean.iter(folded_text.folded):
-            start, end = last - length + 1, last + 1
-            if korean_boundaries(folded_text.folded, start, end):
-                orig_start, orig_end = folded_text.to_original(start, end)
-                candidates.append((orig_start, orig_start, orig_end, entry_index, (), False, sense))
+        if not text:
+            return candidates
+        for start, end, key in self._korean.hits(text):
+            entry_index, sense = self._korean_keys[key]
+            candidates.append((start, start, end, entry_index, (), False, sense))
         return candidates
 
     @staticmethod

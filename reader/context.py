@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from glossary.data import Glossary
     from glossary.match import Matcher
     from glossary.model import Entry
+    from reader.library.importer import WorkerGlossary
     from reader.library.store import Library
     from reader.reports.article_report import ArticleReport
     from reader.study.clock import Clock, DayBoundary
@@ -68,6 +69,8 @@ class ReaderContext:
         self.include_user_glossary = include_user_glossary
         #: Where study's "now" comes from (the system clock unless given: scripts and tests replay days).
         self.clock = clock
+        #: The language every article file is read as (``--lang``); None detects it from the script.
+        self.article_lang: str | None = None
         if settings is not None:
             self.__dict__["settings"] = settings
         self._shared = _Shared()
@@ -173,11 +176,15 @@ class ReaderContext:
         """Read and parse an article file, repairing glued names with the glossary's names.
 
         ``with_glossary_names=False`` uses the built-in names only, so the first screen need not wait for the
-        glossary; ``reparsed_with_glossary_names`` then tells whether the glossary's names change anything.
+        glossary; ``reparsed_with_glossary_names`` then tells whether the glossary's names change anything. The
+        language is ``article_lang`` when set (``--lang``), else detected from the script.
         """
         from reader.articles.load import load_article
 
-        return load_article(path, self.article_names) if with_glossary_names else load_article(path)
+        names = self.article_names if with_glossary_names else None
+        if names is None:
+            return load_article(path, lang=self.article_lang)
+        return load_article(path, names, lang=self.article_lang)
 
     def reparsed_with_glossary_names(self, article: Article) -> Article | None:
         """The article read again from its file with the glossary's person names, when that repairs more glue
@@ -205,6 +212,22 @@ class ReaderContext:
                 raise InputError(reference, "no file, and no library article with this id") from None
         return self.load_article(path)
 
+    def search_words(self, query: str) -> str:
+        """What to search the (English) library for: ``query``, or for Korean the English of the glossary entry
+        it names, since articles are stored in English. Example: ``김정은`` -> ``Kim Jong Un``."""
+        if not any("\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" for char in query):
+            return query
+        from reader.errors import NotFoundError
+
+        korean = query.strip()
+        for entry in self.glossary.entries.values():  # the exact Korean form first: no fuzzy matcher to load
+            if korean in (entry.ko, entry.ko_rok):
+                return entry.en
+        try:
+            return self.find_entry(korean).en
+        except NotFoundError:
+            return query
+
     def article_report(self, article: Article) -> ArticleReport:
         """The article as a report: translated by the installed model (through the cache) or glossed."""
         from reader.errors import NoModelError
@@ -212,7 +235,7 @@ class ReaderContext:
 
         view = self.reading_view(article)
         try:
-            engine = self.engine()
+            engine = self.engine_for(article)
         except NoModelError:
             label = None
         else:
@@ -227,21 +250,31 @@ class ReaderContext:
 
     def entry_counts(self, article: Article) -> dict[str, int]:
         """How often each glossary entry is linked in ``article`` (for the library's term index)."""
-        counts: dict[str, int] = {}
-        for sentence in article.sentences:
-            for span in self.matcher.match_en(sentence):
-                counts[span.entry_id] = counts.get(span.entry_id, 0) + 1
-        return counts
+        from reader.library.importer import count_entries
+
+        return count_entries(self.matcher, article)
+
+    @property
+    def import_workers(self) -> WorkerGlossary:
+        """How an import's worker processes rebuild this session's glossary (the same files)."""
+        from reader.library.importer import WorkerGlossary
+
+        return WorkerGlossary(tuple(self.glossary_paths), self.include_user_glossary)
 
     def ensure_seeded(self) -> None:
         """On a first start (empty library), import the seed articles so the library is not empty."""
-        from reader.library.importer import import_articles
         from reader.paths import SEEDS_DIR
 
-        if self.library.count() == 0 and SEEDS_DIR.is_dir():
+        if self.library.is_empty() and SEEDS_DIR.is_dir():
+            from reader.library.importer import import_articles
+
             import_articles([str(SEEDS_DIR)], self.library, self.entry_counts, names=self.article_names)
 
     # -- translation --------------------------------------------------------------------------------------------
+
+    def engine_for(self, article: Article) -> Engine:
+        """The engine for an article's direction: Korean -> English, English -> the ``target_language`` setting."""
+        return self.engine(article.lang, "en" if article.lang == "ko" else None)
 
     def engine(self, from_code: str = "en", to_code: str | None = None) -> Engine:
         """The translation engine for the pair (target: the ``target_language`` setting), loaded once and shared.

@@ -9,6 +9,10 @@ Worked example of the consistency check (``SentenceView.missing_entry_ids``): th
 If the translation's Korean spans link only ``kim-jong-un`` (김정은) and ``wpk`` (조선로동당), then
 ``general-secretary`` is missing: the app marks the sentence and the panel says the glossary expects 총비서.
 Entries without a Korean form are never reported missing.
+
+A Korean article (``article.lang == "ko"``) runs the other way: Korean terms are linked in the source
+(``match_ko``), English glossary forms in the English translation (``match_en``), and a term is missing when
+the translation lacks its entry's English; the gloss shows the English of each linked Korean term.
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ class SentenceView:
     target_spans: list[Span] = field(default_factory=list)
     #: Linked source terms whose Korean form the translation lacks, in source order, one per entry.
     missing_entry_ids: list[str] = field(default_factory=list)
+    #: The source's language: "en" (Korean translation) or "ko" (English translation).
+    source_lang: str = "en"
 
     @property
     def translated(self) -> bool:
@@ -69,9 +75,36 @@ class ReadingView:
     def fully_translated(self) -> bool:
         return all(s.translated for s in self.sentences)
 
+    @property
+    def source_lang(self) -> str:
+        return self.article.lang
+
+    @property
+    def target_lang(self) -> str:
+        return target_language_of(self.article.lang)
+
     def term_positions(self) -> list[tuple[int, int]]:
         """Every linked source term as (sentence index, span index), in reading order (for Tab cycling)."""
         return [(s.index, k) for s in self.sentences for k in range(len(s.source_spans))]
+
+
+#: Names of the languages the panes show.
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
+
+
+def target_language_of(source_lang: str, default: str | None = None) -> str:
+    """The translation's language: English for a Korean article, else ``default`` (the target setting, ko)."""
+    return "en" if source_lang == "ko" else (default or "ko")
+
+
+def match_source(matcher: TermMatcher, lang: str, text: str) -> list[Span]:
+    """Terms in a source sentence of language ``lang``."""
+    return matcher.match_ko(text) if lang == "ko" else matcher.match_en(text)
+
+
+def match_target(matcher: TermMatcher, source_lang: str, text: str) -> list[Span]:
+    """Terms in the translation of a sentence whose source is in ``source_lang``."""
+    return matcher.match_en(text) if source_lang == "ko" else matcher.match_ko(text)
 
 
 def build_reading_view(article: Article, matcher: TermMatcher | None) -> ReadingView:
@@ -85,8 +118,12 @@ def build_reading_view(article: Article, matcher: TermMatcher | None) -> Reading
         indices: list[int] = []
         for text in paragraph:
             index = len(sentences)
-            spans = matcher.match_en(text) if matcher is not None else []
-            sentences.append(SentenceView(index=index, paragraph=paragraph_number, source=text, source_spans=spans))
+            spans = match_source(matcher, article.lang, text) if matcher is not None else []
+            sentences.append(
+                SentenceView(
+                    index=index, paragraph=paragraph_number, source=text, source_spans=spans, source_lang=article.lang
+                )
+            )
             indices.append(index)
         paragraphs.append(indices)
     return ReadingView(article=article, sentences=sentences, paragraphs=paragraphs)
@@ -95,7 +132,7 @@ def build_reading_view(article: Article, matcher: TermMatcher | None) -> Reading
 def link_terms(view: ReadingView, matcher: TermMatcher) -> None:
     """Link the source terms of a view built without a matcher."""
     for sentence in view.sentences:
-        sentence.source_spans = matcher.match_en(sentence.source)
+        sentence.source_spans = match_source(matcher, sentence.source_lang, sentence.source)
 
 
 def apply_translation(
@@ -112,9 +149,21 @@ def apply_translation(
     """
     sentence = view.sentences[index]
     sentence.translation = translation
-    sentence.target_spans = matcher.match_ko(translation) if target_spans is None else target_spans
+    if target_spans is None:
+        target_spans = match_target(matcher, sentence.source_lang, translation)
+    sentence.target_spans = target_spans
     found = {span.entry_id for span in sentence.target_spans}
     missing: list[str] = []
+    if sentence.source_lang == "ko":
+        folded = translation.casefold()
+        for span in sentence.source_spans:
+            entry = entries.get(span.entry_id)
+            if entry is None or entry.pattern or span.entry_id in found or span.entry_id in missing:
+                continue
+            if not any(form.casefold() in folded for form in entry.surface_forms):
+                missing.append(span.entry_id)
+        sentence.missing_entry_ids = missing
+        return sentence
     for span in sentence.source_spans:
         entry = entries.get(span.entry_id)
         if entry is None or not entry.ko or span.entry_id in found or span.entry_id in missing:
@@ -128,9 +177,16 @@ def apply_translation(
     return sentence
 
 
-def gloss_line(sentence: SentenceView, matcher: TermMatcher) -> list[tuple[str, str, Span]]:
-    """The interlinear glossary gloss of a sentence: (English term, Korean form, span) per linked term.
+def gloss_line(
+    sentence: SentenceView, matcher: TermMatcher, entries: EntryLookup | None = None
+) -> list[tuple[str, str, Span]]:
+    """The interlinear glossary gloss of a sentence: (term as written, its other-language form, span) per term.
 
-    Shown when no model is installed, labelled as a glossary gloss and never as a translation.
+    English source: the Korean form under each English term. Korean source: the entry's English under each
+    Korean term (needs ``entries``). Shown when no model is installed, labelled as a glossary gloss and never as
+    a translation.
     """
+    if sentence.source_lang == "ko":
+        english = [(entries.get(span.entry_id) if entries is not None else None) for span in sentence.source_spans]
+        return [(span.text, entry.en if entry else "", span) for span, entry in zip(sentence.source_spans, english, strict=True)]
     return [(span.text, matcher.korean_for(span), span) for span in sentence.source_spans]

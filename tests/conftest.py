@@ -89,3 +89,31 @@ def installed_echo_model(echo_model_package: Path) -> Path:
         archive.extractall(packages_dir)
         top = archive.namelist()[0].split("/")[0]
     return packages_dir / top
+
+
+@pytest.fixture
+def installed_echo_model_ko_en(echo_model_package: Path) -> Path:
+    """The echo model installed as a ko->en package: the same weights, its metadata naming the other direction."""
+    import json
+    import os
+    import zipfile
+
+    packages_dir = Path(os.environ["ARGOS_PACKAGES_DIR"])
+    target = packages_dir / "translate-ko_en-1_0"
+    target.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(echo_model_package) as archive:
+        top = archive.namelist()[0].split("/")[0]
+        for member in archive.infolist():
+            relative = member.filename[len(top) + 1 :]
+            if not relative or member.is_dir():
+                continue
+            destination = target / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(archive.read(member))
+    metadata_path = target / "metadata.json"
+    metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
+    metadata.update(
+        from_code="ko", from_name="Korean", to_code="en", to_name="English", code="translate-ko_en"
+    )
+    metadata_path.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
+    return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -43,8 +44,20 @@ class ReaderApp(App[None]):
     TITLE = "kcna-reader"
     COMMANDS = App.COMMANDS | {_glossary_commands, _article_commands}
 
-    def __init__(self, article: Article, *, context: ReaderContext | None = None, open_library: bool = False) -> None:
+    def __init__(
+        self,
+        article: Article,
+        *,
+        context: ReaderContext | None = None,
+        open_library: bool = False,
+        start_sentence: int = 0,
+        library_id: int | None = None,
+    ) -> None:
         super().__init__()
+        #: The first article's library id when it was opened from the library (``reader`` resuming).
+        self.initial_library_id = library_id
+        #: The sentence the first article opens at (where the reader stopped, when ``reader`` resumes).
+        self.start_sentence = start_sentence
         self.context = context or ReaderContext()
         self.settings = self.context.settings
         self.initial_article = article
@@ -70,7 +83,7 @@ class ReaderApp(App[None]):
         elif self.settings.theme != Settings().theme:
             self.notify(f"Unknown theme {self.settings.theme!r} in the settings; using {self.theme}.", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        reading = ReadingScreen(self.context, self.initial_article)
+        reading = ReadingScreen(self.context, self.initial_article, start_sentence=self.start_sentence)
         self.push_screen(reading)
         # Warnings met before the screen was ours (a broken user glossary, bad settings, invalid UTF-8) are
         # shown here, where the user is looking, not on a stderr the app's screen hides.
@@ -88,14 +101,22 @@ class ReaderApp(App[None]):
                 self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
 
     def _remember_initial(self, reading: Any) -> None:
-        reading.library_id = self._remember(self.initial_article)
+        if self.initial_library_id is not None:  # resumed from the library: it is there already
+            reading.library_id = self._remember(self.initial_article, self.initial_library_id)
+        else:
+            # Recorded as an import would read the file (with the glossary's names), so opening a file that was
+            # imported, or opening it again, finds the same entry by content hash.
+            article = self.context.reparsed_with_glossary_names(self.initial_article) or self.initial_article
+            reading.library_id = self._remember(article)
         self.initial_article_recorded = True
 
-    def _remember(self, article: Article) -> int | None:
-        """Add the opened article to the library (once, by content hash) and mark it opened."""
+    def _remember(self, article: Article, library_id: int | None = None) -> int | None:
+        """Add the opened article to the library (once, by content hash; not at all when ``library_id`` says
+        where it is) and mark it opened."""
         try:
             self.context.ensure_seeded()
-            library_id, _added = self.context.library.add(article, self.context.entry_counts(article))
+            if library_id is None:
+                library_id, _added = self.context.library.add(article, self.context.entry_counts(article))
             self.context.library.mark_opened(library_id)
             return library_id
         except Exception as exc:  # the library is a convenience: reading must still work without it...
@@ -132,6 +153,13 @@ class ReaderApp(App[None]):
 
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self.context))
+
+    async def action_quit(self) -> None:
+        reading = self.reading_screen
+        if reading is not None:
+            with contextlib.suppress(Exception):  # a store that fails now must not keep the user from quitting
+                reading.save_position()
+        await super().action_quit()
 
     def action_help(self) -> None:
         from reader.app.screens.help import HelpScreen

@@ -13,12 +13,13 @@ from rich.text import Text
 from glossary.model import Span
 from reader.app.layout import Block, FlowBlock, GlossBlock, NoteBlock, PaneSentence, TermMark
 from reader.articles.model import Article
-from reader.view import ReadingView, TermMatcher, gloss_line
+from reader.view import LANGUAGE_NAMES, EntryLookup, ReadingView, TermMatcher, gloss_line
 
 #: Drawn after a translated sentence that lacks the Korean form of a term linked in its source.
 MISSING_TERM_MARKER = "⚑"
 PENDING_TEXT = "…"
 GLOSS_LABEL = "Glossary gloss, not a translation: each linked term with its Korean form under it."
+GLOSS_LABEL_FROM_KOREAN = "Glossary gloss, not a translation: each linked Korean term with its English under it."
 
 
 def header_text(article: Article) -> Text:
@@ -61,15 +62,20 @@ def target_blocks(view: ReadingView) -> list[Block]:
     return blocks
 
 
-def gloss_blocks(view: ReadingView, matcher: TermMatcher, reason: str, install_command: str) -> list[Block]:
+def gloss_blocks(
+    view: ReadingView, matcher: TermMatcher, reason: str, install_command: str, entries: EntryLookup | None = None
+) -> list[Block]:
     """No model: the install hint, then the interlinear glossary gloss of every sentence, plainly labelled."""
     blocks: list[Block] = [
         NoteBlock(f"No translation: {reason}", style_class="hint"),
         NoteBlock(f"Install one:  {install_command}", style_class="hint"),
-        NoteBlock(GLOSS_LABEL, style_class="label"),
+        NoteBlock(GLOSS_LABEL_FROM_KOREAN if view.source_lang == "ko" else GLOSS_LABEL, style_class="label"),
     ]
     for sentence in view.sentences:
-        pairs = [(english, korean or "?", number) for number, (english, korean, _span) in enumerate(gloss_line(sentence, matcher))]
+        pairs = [
+            (term, other or "?", number)
+            for number, (term, other, _span) in enumerate(gloss_line(sentence, matcher, entries))
+        ]
         blocks.append(GlossBlock(sentence.index, pairs))
     return blocks
 
@@ -86,10 +92,16 @@ def format_seconds_left(seconds: float) -> str:
     return (f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}") + " left"
 
 
+def source_label(article: Article) -> Text:
+    """The source pane's header: the article's real language."""
+    return Text("Korean · original" if article.lang == "ko" else "English · KCNA")
+
+
 def target_label(state: str, model_label: str, view: ReadingView | None, seconds_left: float | None = None) -> Text:
+    language = LANGUAGE_NAMES.get(view.target_lang or "ko", "Korean") if view is not None else "Korean"
     if state == "unavailable":
-        return Text("Korean · glossary gloss (no translation model installed)", style="bold")
-    label = Text("Korean · ")
+        return Text(f"{language} · glossary gloss (no translation model installed)", style="bold")
+    label = Text(f"{language} · ")
     if "not a translation" in model_label.lower():
         # A test model (the echo model) must say so first: the label may be cut where the pane is narrow.
         label.append("test model, NOT A TRANSLATION", style="bold reverse")

@@ -34,6 +34,7 @@ def run_translation_job(
     sentences: list[str],
     post: Callable[[Message], object],
     cancelled: Callable[[], bool],
+    source_lang: str = "en",
 ) -> None:
     """Load the engine (once per session), then translate: cached sentences come back first, without model work.
 
@@ -41,9 +42,11 @@ def run_translation_job(
     """
     from reader.errors import NoModelError, ReaderError
     from reader.translate.service import translate_sentences
+    from reader.view import match_target
 
     try:
-        engine = context.engine()
+        # A Korean article goes to English; an English one to the target_language setting.
+        engine = context.engine(source_lang, "en" if source_lang == "ko" else None)
     except NoModelError as exc:
         reason = f"no translation model for {exc.from_code}->{exc.to_code} is installed."
         post(TranslationUnavailable(token, reason, f"reader models install {exc.from_code} {exc.to_code}"))
@@ -63,7 +66,7 @@ def run_translation_job(
         nonlocal last_post
         if pending:
             # Korean terms are matched here, off the UI thread; the screen only attaches them.
-            spans = {index: matcher.match_ko(text) for index, text in pending.items()}
+            spans = {index: match_target(matcher, source_lang, text) for index, text in pending.items()}
             post(SentencesTranslated(token, dict(pending), spans))
             pending.clear()
         last_post = time.monotonic()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 
+from reader.articles.korean import detect_language, layout_korean
 from reader.articles.model import Article
 from reader.articles.names import BUILTIN_PERSON_NAMES
 from reader.articles.normalize import normalize_text, strip_controls
@@ -102,13 +103,23 @@ def _parse_iso_date(line: str, warnings: list[str], source: str) -> str | None:
         return None
 
 
-def parse_text(text: str, source: str = "", names: Iterable[str] = BUILTIN_PERSON_NAMES) -> Article:
+#: The languages an article can be read as (``--lang``).
+LANGUAGES = ("en", "ko")
+
+
+def parse_text(
+    text: str, source: str = "", names: Iterable[str] = BUILTIN_PERSON_NAMES, lang: str | None = None
+) -> Article:
     """Parse one article's text (KCNA shape or plain text) into an ``Article``.
 
-    ``names`` are the person names whose scraped glue is repaired (``names.degluing_names``).
+    ``names`` are the person names whose scraped glue is repaired (``names.degluing_names``). ``lang`` forces
+    the language; by default it is detected from the script (``reader.articles.korean.detect_language``).
+    Korean text is laid out by ``reader.articles.korean`` without rewriting a character.
 
     Raises ``InputError`` when nothing readable is left after removing control characters.
     """
+    if (lang or detect_language(text)) == "ko":
+        return _parse_korean(text, source)
     original = strip_controls(text)
     lines = normalize_text(original, names).split("\n")
     while lines and not lines[0]:
@@ -147,11 +158,24 @@ def parse_text(text: str, source: str = "", names: Iterable[str] = BUILTIN_PERSO
     )
 
 
+def _parse_korean(text: str, source: str) -> Article:
+    layout = layout_korean(text)
+    if not layout.paragraphs and not layout.title:
+        raise InputError(source or "input", "no readable text")
+    return Article(
+        title=layout.title,
+        paragraphs=layout.paragraphs or [[layout.title]],
+        source=source,
+        lang="ko",
+        headnote=layout.headnote,
+    )
+
+
 #: File endings read as web pages.
 HTML_SUFFIXES = (".html", ".htm")
 
 
-def load_article(path: Path, names: Iterable[str] = BUILTIN_PERSON_NAMES) -> Article:
+def load_article(path: Path, names: Iterable[str] = BUILTIN_PERSON_NAMES, lang: str | None = None) -> Article:
     """Read and parse one article file; ``InputError`` for anything that is not a usable article.
 
     ``.html``/``.htm`` pages are converted to text first (``reader.articles.html``); ``.md`` and anything else is
@@ -165,6 +189,6 @@ def load_article(path: Path, names: Iterable[str] = BUILTIN_PERSON_NAMES) -> Art
         text = html_to_text(text)
         if not text.strip():
             raise InputError(path, "HTML page with no text")
-    article = parse_text(text, source=str(path), names=names)
+    article = parse_text(text, source=str(path), names=names, lang=lang)
     article.warnings[:0] = warnings
     return article

@@ -26,6 +26,9 @@ class Article:
     topic: str | None = None  # the agency's section, when known
     url: str | None = None
     warnings: list[str] = field(default_factory=list)  # e.g. invalid UTF-8 replaced
+    lang: str = "en"  # the source language, "en" or "ko" (detected from the script, or given)
+    # A South Korean compiler's headnote (해제) before a DPRK original: kept apart from ``paragraphs``.
+    headnote: list[str] = field(default_factory=list)
 
     @property
     def sentences(self) -> list[str]:
@@ -50,8 +53,10 @@ class Article:
         """The shape ``reader parse --json`` prints."""
         return {
             "title": self.title,
+            "lang": self.lang,
             "date": self.date,
             "place": self.place,
             "keywords": list(self.keywords),
             "paragraphs": [list(p) for p in self.paragraphs],
+            **({"headnote": list(self.headnote)} if self.headnote else {}),
         }

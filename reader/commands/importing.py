@@ -21,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help='print {"imported": N, "duplicates": N, "errors": [{"source", "line", "problem"}]}',
     )
+    parser.add_argument(
+        "--lang", choices=("ko", "en"), help="the article's language (default: detected from its script)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,7 +33,15 @@ def run(args: argparse.Namespace) -> int:
 
     context = ReaderContext()
     with stderr_progress("importing") as progress:
-        report = import_articles(args.paths, context.library, context.entry_counts, progress, context.article_names)
+        report = import_articles(
+            args.paths,
+            context.library,
+            context.entry_counts,
+            progress,
+            context.article_names,
+            workers=context.import_workers,
+            lang=args.lang,
+        )
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return report.exit_code

@@ -17,9 +17,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="an article text file, or a corpus .jsonl file with --id")
     parser.add_argument("--json", action="store_true", help="print the parsed article as JSON")
     parser.add_argument("--id", dest="article_id", help="the record to parse from a corpus .jsonl file")
+    parser.add_argument(
+        "--lang", choices=("ko", "en"), help="the article's language (default: detected from its script)"
+    )
 
 
-def _load(path: Path, article_id: str | None) -> Article:
+def _load(path: Path, article_id: str | None, lang: str | None = None) -> Article:
     from reader.errors import InputError
 
     if path.suffix.lower() == ".jsonl":
@@ -38,7 +41,7 @@ def _load(path: Path, article_id: str | None) -> Article:
         raise InputError(path, "--id only applies to a corpus .jsonl file")
     from reader.articles.load import load_article
 
-    return load_article(path)
+    return load_article(path, lang=lang)
 
 
 def format_plain(article: Article) -> str:
@@ -59,7 +62,7 @@ def format_plain(article: Article) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    article = _load(args.file, args.article_id)
+    article = _load(args.file, args.article_id, args.lang)
     output = json.dumps(article.to_json(), ensure_ascii=False, indent=2) if args.json else format_plain(article)
     for warning in article.warnings:
         print(f"reader: warning: {warning}", file=sys.stderr)

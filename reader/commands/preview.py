@@ -30,7 +30,7 @@ def print_preview(context: ReaderContext, path: Path, out: TextIO = sys.stdout) 
         print(f"reader: warning: {path}: {warning}", file=sys.stderr)
     sentences = article.sentences
     try:
-        engine = context.engine()
+        engine = context.engine_for(article)
     except NoModelError as missing:
         print(article.title, file=out)
         for sentence in sentences:

@@ -22,6 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="to_code", help="target language code (default: the target_language setting, ko)")
     parser.add_argument("--beam", type=_positive_int, help="beam size (default: the beam_size setting, 4)")
     parser.add_argument("--json", action="store_true", help="print engine, model and sentence pairs as JSON")
+    parser.add_argument(
+        "--lang", choices=("ko", "en"), help="the article's language (default: detected from its script)"
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -40,11 +43,13 @@ def run(args: argparse.Namespace) -> int:
     from reader.translate.service import translate_sentences
 
     context = ReaderContext()
+    context.article_lang = args.lang
     article = context.load_article(args.file)
     print_warnings(context)
     if args.beam:
         context.settings.beam_size = args.beam
-    engine = context.engine("en", args.to_code)
+    # A Korean article translates into English; an English one into the target_language setting.
+    engine = context.engine(article.lang, args.to_code) if args.to_code else context.engine_for(article)
     sentences = article.sentences
     # Short articles finish before a bar would be read; a pipe gets no progress lines (stdout may be JSON).
     with stderr_progress(

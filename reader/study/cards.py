@@ -1,5 +1,9 @@
 """What a card asks: recognition (English -> Korean), production (Korean -> English), cloze (a read sentence).
 
+Korean articles add one kind: ``cloze-ko``, the term blanked in a Korean sentence the user read, with its English
+as the hint. Recognition and production are the same cards whichever side the term was met on, so an entry met in
+a Korean address and in a KCNA English article is one set of siblings (one card per entry per day).
+
 A card is identified by (entry id, kind); its scheduling lives in the store, its text is built from the glossary
 and the library each time it is shown, so an edited glossary entry shows its new text on the next review.
 """
@@ -17,6 +21,10 @@ if TYPE_CHECKING:
     from reader.library.store import Library, LibraryItem
 
 KINDS: tuple[str, ...] = ("recognition", "production", "cloze")
+#: Cloze kinds and the language of the sentence each blanks.
+CLOZE_LANGUAGE = {"cloze": "en", "cloze-ko": "ko"}
+# A Korean sentence counts eojeols, which carry particles and endings: fewer per sentence than English words.
+_CLOZE_MIN_WORDS_KO = 4
 BLANK = "＿＿＿"
 # A cloze sentence is easiest to read when it is a real sentence but not a paragraph.
 _CLOZE_MIN_WORDS = 6
@@ -41,7 +49,7 @@ def kinds_for(entry: Entry) -> tuple[str, ...]:
         return ()
     if entry.pattern:
         return ("cloze",) if entry.ko else ()
-    return KINDS if entry.ko else ("cloze",)
+    return (*KINDS, "cloze-ko") if entry.ko else ("cloze",)
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,12 @@ def faces_for(entry: Entry, kind: str, cloze: Cloze | None) -> CardFaces:
             else entry.en
         )
         return CardFaces("Fill the blank:", cloze.blanked, hint, back, detail, cloze.article_title)
+    if kind == "cloze-ko":
+        if cloze is None:
+            raise ValueError(f"no Korean sentence in the library uses {entry.id}")
+        written = cloze.sentence[cloze.start : cloze.end]
+        back = written if written == entry.ko else f"{written}  ({entry.ko})"
+        return CardFaces("Fill the blank (Korean):", cloze.blanked, entry.en, back, detail, cloze.article_title)
     raise ValueError(f"unknown card kind {kind!r}")
 
 
@@ -118,37 +132,51 @@ class ClozeIndex:
         self.library = library
         self.matcher = matcher
         self.max_articles = max_articles
-        self._articles: dict[int, tuple[str, list[_Candidate]]] = {}
+        self._articles: dict[int, tuple[str, str, list[_Candidate]]] = {}
 
-    def _article(self, library_id: int) -> tuple[str, list[_Candidate]]:
+    def _article(self, library_id: int) -> tuple[str, str, list[_Candidate]]:
+        """(title, language, candidate sentences) of a library article, matched in its own language."""
         if library_id not in self._articles:
             article = self.library.article(library_id)
+            korean = article.lang == "ko"
+            match = self.matcher.match_ko if korean else self.matcher.match_en
+            least = _CLOZE_MIN_WORDS_KO if korean else _CLOZE_MIN_WORDS
             candidates = []
             for sentence in article.sentences:
                 words = len(sentence.split())
-                if _CLOZE_MIN_WORDS <= words <= _CLOZE_MAX_WORDS:
-                    candidates.append(_Candidate(sentence, words, tuple(self.matcher.match_en(sentence))))
-            self._articles[library_id] = (article.title, candidates)
+                if least <= words <= _CLOZE_MAX_WORDS:
+                    candidates.append(_Candidate(sentence, words, tuple(match(sentence))))
+            self._articles[library_id] = (article.title, article.lang, candidates)
         return self._articles[library_id]
 
-    def find(self, entry_id: str) -> Cloze | None:
+    def find(self, entry_id: str, lang: str = "en") -> Cloze | None:
         """The best sentence for a cloze of ``entry_id``: from the articles the user opened when one of them has
         a usable sentence (the sentence was read), else from the rest of the library.
 
         Deterministic: among the sentences of up to ``max_articles`` articles (most uses of the entry first)
         where the matcher links the entry, the one nearest 20 words wins (ties: earlier article, earlier
         sentence); sentences that repeat the term outside the blank are skipped. Example: for ``wpk``, "The WPK
-        Central Committee sent a message ..." beats a one-line caption and a 70-word sentence.
+        Central Committee sent a message ..." beats a one-line caption and a 70-word sentence. ``lang`` chooses
+        English (``cloze``) or Korean (``cloze-ko``, opened articles only) articles.
         """
         items = self.library.articles_using(entry_id, limit=50)
         opened = [item for item in items if item.opened_at is not None]
         others = [item for item in items if item.opened_at is None]
-        return self._best(entry_id, opened) or self._best(entry_id, others)
+        if lang == "ko":
+            # A Korean cloze is for terms the user met in Korean: only from the Korean articles they opened.
+            return self._best(entry_id, opened, lang)
+        return self._best(entry_id, opened, lang) or self._best(entry_id, others, lang)
 
-    def _best(self, entry_id: str, items: list[LibraryItem]) -> Cloze | None:
+    def _best(self, entry_id: str, items: list[LibraryItem], lang: str = "en") -> Cloze | None:
         best: tuple[int, Cloze] | None = None
-        for item in items[: self.max_articles]:
-            title, candidates = self._article(item.id)
+        used = 0
+        for item in items:
+            if used == self.max_articles:
+                break
+            title, article_lang, candidates = self._article(item.id)
+            if article_lang != lang:
+                continue
+            used += 1
             for candidate in candidates:
                 sentence = candidate.sentence
                 span = next((s for s in candidate.spans if s.entry_id == entry_id), None)
@@ -157,7 +185,7 @@ class ClozeIndex:
                     continue
                 score = abs(candidate.words - 20)
                 if best is None or score < best[0]:
-                    korean = self.matcher.korean_for(span)
+                    korean = self.matcher.korean_for(span) if lang == "en" else ""
                     best = (score, Cloze(sentence, span.start, span.end, korean, title))
         return best[1] if best else None
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from fsrs import Rating, State
 
 from glossary.model import Entry
-from reader.study.cards import CardFaces, Cloze, ClozeIndex, card_id_for, faces_for, kinds_for
+from reader.study.cards import CLOZE_LANGUAGE, CardFaces, Cloze, ClozeIndex, card_id_for, faces_for, kinds_for
 from reader.study.clock import Clock, DayBoundary
 from reader.study.deck import deck_entries, new_card_keys
 from reader.study.replay import apply_answer, rebuild_cards, state_before
@@ -209,10 +209,10 @@ class StudySession:
             return False
         if kind not in kinds_for(entry):  # e.g. a card made for a mark such as "-0-" before marks made none
             return False
-        return kind != "cloze" or self.cloze_for(entry_id) is not None
+        return kind not in CLOZE_LANGUAGE or self.cloze_for(entry_id, CLOZE_LANGUAGE[kind]) is not None
 
     def _prepare(self, entry: Entry, kind: str, stored: StoredCard | None) -> DueCard:
-        cloze = self.cloze_for(entry.id) if kind == "cloze" else None
+        cloze = self.cloze_for(entry.id, CLOZE_LANGUAGE[kind]) if kind in CLOZE_LANGUAGE else None
         now = self.clock.now()
         card_id = card_id_for(entry.id, kind)
         base = stored.card if stored is not None else new_fsrs_card(card_id, now)
@@ -221,11 +221,12 @@ class StudySession:
         faces = faces_for(entry, kind, cloze)
         return DueCard(entry, kind, card_id, stored, faces, intervals, now, time.monotonic(), leech)
 
-    def cloze_for(self, entry_id: str) -> Cloze | None:
-        """The cloze sentence for an entry (found once per session)."""
-        if entry_id not in self._clozes:
-            self._clozes[entry_id] = self._cloze_index.find(entry_id)
-        return self._clozes[entry_id]
+    def cloze_for(self, entry_id: str, lang: str = "en") -> Cloze | None:
+        """The cloze sentence for an entry, from an English or a Korean article (found once per session)."""
+        key = entry_id if lang == "en" else f"{entry_id}\0{lang}"
+        if key not in self._clozes:
+            self._clozes[key] = self._cloze_index.find(entry_id, lang)
+        return self._clozes[key]
 
     # -- answering -----------------------------------------------------------------------------------------
 

@@ -56,3 +56,35 @@ def test_reader_in_tmux_shows_the_seed_and_its_echo_translation(installed_echo_m
         assert _tmux(socket, "has-session", "-t", "reader").returncode != 0, "q did not quit the reader"
     finally:
         _tmux(socket, "kill-server")
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
+def test_reader_in_tmux_shows_the_korean_seed_with_korean_on_the_left(installed_echo_model_ko_en: Path) -> None:
+    from reader.paths import SEEDS_DIR
+
+    seed = SEEDS_DIR / "2019-01-01-kim-jong-un-new-year-address-ko.txt"
+    socket = f"kcna-e2e-ko-{os.getpid()}"
+    names = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ARGOS_PACKAGES_DIR")
+    env = " ".join(f"{name}={shlex.quote(os.environ[name])}" for name in names)
+    command = (
+        f"env -u COLUMNS -u LINES {env} TERM=xterm-256color {shlex.quote(str(READER))} {shlex.quote(str(seed))}"
+    )
+    started = _tmux(socket, "new-session", "-d", "-s", "reader", "-x", "120", "-y", "40", command)
+    assert started.returncode == 0, started.stderr
+    try:
+        screen = _wait_for_screen(socket, "NOT A TRANSLATION")
+        assert "Korean · original" in screen and "English · " in screen  # the headers name the real direction
+        # The echo model's "translation" of the opening salutation equals it: shown once in each pane.
+        deadline = time.monotonic() + 30
+        while screen.count("동포형제자매들!") < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            screen = _tmux(socket, "capture-pane", "-p", "-t", "reader").stdout
+        assert screen.count("동포형제자매들!") >= 2, screen
+        assert "reader models install" not in screen
+        _tmux(socket, "send-keys", "-t", "reader", "q")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _tmux(socket, "has-session", "-t", "reader").returncode == 0:
+            time.sleep(0.2)
+        assert _tmux(socket, "has-session", "-t", "reader").returncode != 0, "q did not quit the reader"
+    finally:
+        _tmux(socket, "kill-server")

@@ -10,7 +10,9 @@ import pytest
 from reader.articles.load import load_article
 
 REPO = Path(__file__).resolve().parent.parent.parent
-SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+KOREAN_SEED = "2019-01-01-kim-jong-un-new-year-address-ko.txt"
+SEEDS = sorted(p for p in (REPO / "seeds").glob("*.txt") if p.name != KOREAN_SEED)
+KOREAN_CORPUS = REPO.parent / "shared" / "corpus" / "ko-new-year-addresses"
 
 #: seed file -> the corpus record it was copied from (all in tests/data/corpus-sample.jsonl)
 FROM_CORPUS = {
@@ -51,3 +53,15 @@ def test_seed_reads_the_same_as_its_corpus_record(name: str, article_id: str, sa
     record = next(a for a in sample_articles if a.article_id == article_id)
     assert (seed.title, seed.date, seed.place) == (record.title, record.date, record.place)
     assert seed.paragraphs == record.paragraphs
+
+
+def test_the_korean_seed_is_the_2019_address_as_published() -> None:
+    seed = REPO / "seeds" / KOREAN_SEED
+    article = load_article(seed)
+    assert article.lang == "ko"
+    assert "2019년을 맞이하였습니다" in article.text and len(article.sentences) > 100
+    assert "Source" not in seed.read_text(encoding="utf-8")  # the note lives in seeds/SOURCES, not in the text
+    notes = (REPO / "seeds" / "SOURCES").read_text(encoding="utf-8")
+    assert KOREAN_SEED in notes and "CC0" in notes and "e9t/north-korea-new-years-speechs" in notes
+    if (KOREAN_CORPUS / "2019.txt").exists():
+        assert seed.read_bytes() == (KOREAN_CORPUS / "2019.txt").read_bytes()

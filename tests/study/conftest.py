@@ -41,8 +41,9 @@ def matcher(glossary: Glossary) -> Matcher:
 def entry_counts_with(matcher: Matcher) -> Callable:  # type: ignore[type-arg]
     def counts(article):  # type: ignore[no-untyped-def]
         found: dict[str, int] = {}
+        match = matcher.match_ko if article.lang == "ko" else matcher.match_en
         for sentence in article.sentences:
-            for span in matcher.match_en(sentence):
+            for span in match(sentence):
                 found[span.entry_id] = found.get(span.entry_id, 0) + 1
         return found
 

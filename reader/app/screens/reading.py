@@ -88,11 +88,16 @@ class ReadingScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, context: ReaderContext, article: Article, library_id: int | None = None) -> None:
+    def __init__(
+        self, context: ReaderContext, article: Article, library_id: int | None = None, start_sentence: int = 0
+    ) -> None:
         super().__init__()
         self.context = context
         self.article = article
         self.library_id = library_id
+        self.start_sentence = start_sentence
+        #: (library id, sentence) last written to the library as where the reader stopped.
+        self._saved_position: tuple[int, int] | None = None
         self.view: ReadingView | None = None
         #: The glossary entry the panel explains (for its concordance and, for a person, appearances).
         self.panel_entry: Entry | None = None
@@ -124,8 +129,10 @@ class ReadingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.source_pane, "scroll_y", self._source_scrolled, init=False)
         self.watch(self.target_pane, "scroll_y", self._target_scrolled, init=False)
-        self.open_article(self.article, self.library_id)
+        self.open_article(self.article, self.library_id, self.start_sentence)
         self.source_pane.focus()
+        # Where the reader stopped is written once a second at most, not on every key.
+        self.set_interval(1.0, self.save_position)
 
     @property
     def settled(self) -> bool:
@@ -146,8 +153,9 @@ class ReadingScreen(Screen[None]):
 
     # -- opening an article -------------------------------------------------------------------------------------
 
-    def open_article(self, article: Article, library_id: int | None = None) -> None:
-        """Show ``article``; starting its translation cancels the running job of the previous one."""
+    def open_article(self, article: Article, library_id: int | None = None, start_sentence: int = 0) -> None:
+        """Show ``article`` (at ``start_sentence``); starting its translation cancels the previous one's job."""
+        self.save_position()
         context = self.context
         self.article = article
         self.library_id = library_id
@@ -162,22 +170,41 @@ class ReadingScreen(Screen[None]):
         self.translation_state = TranslationState.PENDING
         self.model_label = ""
         self.query_one("#article-header", Static).update(panes.header_text(article))
+        self.query_one("#source-label", Static).update(panes.source_label(article))
         self.panel_open = False
         self.source_pane.set_blocks(panes.source_blocks(self.view))
         self.source_pane.scroll_home(animate=False)
         self.target_pane.scroll_home(animate=False)
         self._redraw_target()
+        if start_sentence > 0:
+            self.call_after_refresh(self._resume_at, self.token, start_sentence)
         # Linking (first article only) and translating start once the article has reached the terminal: work
         # started on the next refresh still delays the terminal writer's first frame, so give it a moment.
         token, sentences = self.token, [s.source for s in self.view.sentences]
         if not linked:
             self.set_timer(POST_PAINT_DELAY, lambda: self._link_terms(token))
-        self.set_timer(POST_PAINT_DELAY, lambda: self.translate_view(token, sentences))
+        lang = article.lang
+        self.set_timer(POST_PAINT_DELAY, lambda: self.translate_view(token, sentences, lang))
 
     def open_library_article(self, library_id: int) -> None:
         """Open an article of the library (from the panel's "also in" links, the library or the palette)."""
-        self.context.library.mark_opened(library_id)
-        self.open_article(self.context.library.article(library_id), library_id)
+        library = self.context.library
+        start = library.item(library_id).last_sentence or 0
+        library.mark_opened(library_id)
+        self.open_article(library.article(library_id), library_id, start)
+
+    def _resume_at(self, token: int, sentence: int) -> None:
+        if token == self.token and self.view is not None and self.view.sentences:
+            self.cursor = min(sentence, len(self.view.sentences) - 1)
+
+    def save_position(self) -> None:
+        """Record in the library the sentence the reader is on (for ``reader`` with no file, and the library)."""
+        if self.library_id is None or self.view is None:
+            return
+        position = (self.library_id, self.cursor)
+        if position != self._saved_position and (self._saved_position is not None or self.cursor > 0):
+            self.context.library.set_position(*position)
+        self._saved_position = position
 
     def _link_terms(self, token: int) -> None:
         from reader.view import link_terms
@@ -191,7 +218,7 @@ class ReadingScreen(Screen[None]):
             self.app.show_warnings(self.context.warnings)
         better = self.context.reparsed_with_glossary_names(self.article)
         if better is not None:  # the glossary's names repair glue the built-in ones missed: show the repaired text
-            self.open_article(better, self.library_id)
+            self.open_article(better, self.library_id, self.cursor)  # the reader keeps their place
             return
         link_terms(self.view, matcher)
         self.source_pane.set_blocks(panes.source_blocks(self.view))
@@ -204,9 +231,11 @@ class ReadingScreen(Screen[None]):
         self.app.post_message(Worker.StateChanged(event.worker, event.state))
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
-    def translate_view(self, token: int, sentences: list[str]) -> None:
+    def translate_view(self, token: int, sentences: list[str], source_lang: str = "en") -> None:
         worker = get_current_worker()
-        run_translation_job(self.context, token, sentences, self.post_message, lambda: worker.is_cancelled)
+        run_translation_job(
+            self.context, token, sentences, self.post_message, lambda: worker.is_cancelled, source_lang
+        )
 
     @on(TranslationStarted)
     def _translation_started(self, message: TranslationStarted) -> None:
@@ -257,7 +286,9 @@ class ReadingScreen(Screen[None]):
             return
         context = self.context
         if self.translation_state is TranslationState.UNAVAILABLE:
-            blocks = panes.gloss_blocks(self.view, context.matcher, self.unavailable_reason, self.install_command)
+            blocks = panes.gloss_blocks(
+                self.view, context.matcher, self.unavailable_reason, self.install_command, context.glossary
+            )
         else:
             blocks = panes.target_blocks(self.view)
         self.target_pane.set_blocks(blocks)

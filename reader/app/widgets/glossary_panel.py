@@ -143,7 +143,9 @@ def render_panel(content: PanelContent) -> Text:
     _append_layers(out, entry, content.reserved_for)
     if content.missing_from_translation:
         out.append("\n⚑ Not in this sentence's translation: ", style="bold")
-        out.append(f"the glossary expects {korean}.\n")
+        # A Korean source term is missing from an English translation: what is expected is the English.
+        korean_source = content.span is not None and any("가" <= ch <= "힣" for ch in content.span.text)
+        out.append(f"the glossary expects {entry.en if korean_source else korean}.\n")
     if entry.note:
         out.append("\n" + entry.note + "\n")
     if entry.slots and content.span is not None:
