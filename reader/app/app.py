@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -76,19 +77,39 @@ class ReaderApp(App[None]):
             self.action_open_library()
 
     def _remember_initial(self, reading: Any) -> None:
-        reading.library_id = self._remember(self.initial_article)
-        self.initial_article_recorded = True
+        # In a thread: linking the terms of a 5 MB article for the term index and storing it take seconds, and
+        # keys must keep working meanwhile.
+        self.run_worker(
+            partial(self._remember_in_thread, reading),
+            thread=True, group="remember", exit_on_error=False, description="Recording the article",
+        )
 
-    def _remember(self, article: Article) -> int | None:
-        """Add the opened article to the library (once, by content hash) and mark it opened."""
+    def _remember_in_thread(self, reading: Any) -> None:
+        context = self.context.for_thread()  # SQLite connections stay in the thread that made them
         try:
-            self.context.ensure_seeded()
-            library_id, _added = self.context.library.add(article, self.context.entry_counts(article))
-            self.context.library.mark_opened(library_id)
-            return library_id
+            library_id, problem = self._remember(context, self.initial_article)
+        finally:
+            if "conn" in context.__dict__:
+                context.conn.close()
+        self.call_from_thread(self._initial_remembered, reading, library_id, problem)
+
+    def _initial_remembered(self, reading: Any, library_id: int | None, problem: str | None) -> None:
+        if reading.library_id is None:
+            reading.library_id = library_id
+        self.initial_article_recorded = True
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
+    @staticmethod
+    def _remember(context: ReaderContext, article: Article) -> tuple[int | None, str | None]:
+        """Add the opened article to the library (once, by content hash) and mark it opened: (its id, a problem)."""
+        try:
+            context.ensure_seeded()
+            library_id, _added = context.library.add(article, context.entry_counts(article))
+            context.library.mark_opened(library_id)
+            return library_id, None
         except Exception as exc:  # the library is a convenience: reading must still work without it
-            self.notify(f"Library unavailable: {exc}", severity="warning")
-            return None
+            return None, f"Library unavailable: {exc}"
 
     # -- navigation --------------------------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ is the panes' job; translation is a thread worker that posts messages (``reader.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +39,10 @@ if TYPE_CHECKING:
 NARROW_WIDTH = 100
 #: Seconds between drawing an article and starting its slow follow-up work (term linking, translation).
 POST_PAINT_DELAY = 0.1
+#: An article with more sentences than this has its terms linked after it is drawn, a slice at a time.
+LINK_AT_ONCE_SENTENCES = 1000
+#: Seconds of term linking done before the event loop runs again (keys, frames).
+LINK_SLICE_SECONDS = 0.006
 
 
 class TranslationState(Enum):
@@ -94,6 +100,8 @@ class ReadingScreen(Screen[None]):
         self.unavailable_reason = ""
         self.install_command = ""
         self._syncing = False
+        #: Whether every sentence of the open article has its terms linked.
+        self.terms_linked = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-header")
@@ -122,7 +130,7 @@ class ReadingScreen(Screen[None]):
         """Terms linked and translation finished (or known to be unavailable): nothing more will change."""
         return (
             self.view is not None
-            and self.context.matcher_ready
+            and self.terms_linked
             and self.translation_state in (TranslationState.DONE, TranslationState.UNAVAILABLE)
         )
 
@@ -141,8 +149,10 @@ class ReadingScreen(Screen[None]):
         context = self.context
         self.article = article
         self.library_id = library_id
-        # The first article paints before the glossary matcher is built; its terms are linked on the next frame.
-        linked = context.matcher_ready
+        # The first article paints before the glossary matcher is built, and a very long one before its terms are
+        # linked: its terms are linked just after, a slice at a time, so keys work meanwhile.
+        linked = context.matcher_ready and len(article.sentences) <= LINK_AT_ONCE_SENTENCES
+        self.terms_linked = linked
         self.view = context.reading_view(article, linked=linked)
         self.selected = None
         self.cursor = 0
@@ -168,13 +178,44 @@ class ReadingScreen(Screen[None]):
         self.open_article(self.context.library.article(library_id), library_id)
 
     def _link_terms(self, token: int) -> None:
-        from reader.view import link_terms
+        if token == self.token:
+            self.run_worker(self._link_in_slices(token), group="link", exclusive=True, exit_on_error=False,
+                            description="Linking terms")
 
-        if token != self.token or self.view is None:
+    async def _link_in_slices(self, token: int) -> None:
+        """Link the terms of every sentence in reading order (what is on screen first), redrawing as it goes."""
+        view, matcher = self.view, self.context.matcher
+        if view is None:
             return
-        link_terms(self.view, self.context.matcher)
-        self.source_pane.set_blocks(panes.source_blocks(self.view))
-        self._redraw_target()
+        position = 0
+        while position < len(view.sentences):
+            if token != self.token:
+                return
+            done: list[int] = []
+            deadline = time.perf_counter() + LINK_SLICE_SECONDS
+            while position < len(view.sentences) and (not done or time.perf_counter() < deadline):
+                sentence = view.sentences[position]
+                sentence.source_spans = matcher.match_en(sentence.source)
+                done.append(position)
+                position += 1
+            self._redraw_sentences(done)
+            await asyncio.sleep(0)
+        self.terms_linked = True
+
+    def _redraw_sentences(self, indices: list[int]) -> None:
+        """Lay out again only the blocks that show ``indices`` (their terms or translations changed)."""
+        if self.view is None:
+            return
+        view, matcher = self.view, self.context.matcher
+        for pane, make in ((self.source_pane, panes.source_sentence), (self.target_pane, panes.target_sentence)):
+            numbers = {pane.block_of(index) for index in indices} - {None}
+            changes = {
+                number: panes.rebuilt_block(pane.blocks[number], view, make, lambda s: panes.gloss_block(s, matcher))
+                for number in numbers
+                if number is not None
+            }
+            pane.replace_blocks(changes)
+        self.target_selected = self._target_selection()
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
     def translate_view(self, token: int, sentences: list[str]) -> None:
@@ -199,7 +240,9 @@ class ReadingScreen(Screen[None]):
             apply_translation(self.view, index, translation, context.matcher, context.glossary)
         if self.view.fully_translated:
             self.translation_state = TranslationState.DONE
-        self._redraw_target()
+        # Only the paragraphs that changed: a 5 MB article gets hundreds of batches.
+        self._redraw_sentences(list(message.translations))
+        self._update_target_label()
 
     @on(TranslationProgress)
     def _translation_progress(self, message: TranslationProgress) -> None:

@@ -138,6 +138,14 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
             if lines is not None:
                 self.refresh_lines(lines[0], lines[1] - lines[0] + 1)
 
+    @property
+    def blocks(self) -> list[Block]:
+        return self._blocks
+
+    def block_of(self, sentence: int) -> int | None:
+        """The index of the block that shows ``sentence``."""
+        return self._sentence_block.get(sentence)
+
     def sentence_lines(self, sentence: int) -> tuple[int, int] | None:
         """First and last line (inclusive) on which ``sentence`` is drawn (its block is laid out if need be)."""
         self._ensure_layout()
