@@ -97,7 +97,7 @@ def read_glossary_file(path: Path, curated: bool) -> FileEntries:
             )
             return result
     try:
-        document = read_yaml(path)
+        document = read_yaml(path, untrusted=not curated)
     except GlossaryFileError as exc:
         result.problems.append(Problem(shown, exc.line, exc.problem))
         return result
