@@ -10,7 +10,12 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from reader.app.themes import HIGH_CONTRAST, TERM_VARIABLE_DEFAULTS, TERM_VARIABLE_DEFAULTS_LIGHT
+from reader.app.themes import (
+    HIGH_CONTRAST,
+    TERM_VARIABLE_DEFAULTS,
+    TERM_VARIABLE_DEFAULTS_LIGHT,
+    readable_colours,
+)
 from reader.articles.model import Article
 from reader.context import ReaderContext
 from reader.settings import Settings
@@ -55,6 +60,19 @@ class ReaderApp(App[None]):
         # Textual asks for these while building the current theme's CSS variables, so the theme is known here.
         term_colours = TERM_VARIABLE_DEFAULTS if self.current_theme.dark else TERM_VARIABLE_DEFAULTS_LIGHT
         return {**super().get_theme_variable_defaults(), **term_colours}
+
+    def get_css_variables(self) -> dict[str, str]:
+        # Every theme's sentence colours are made readable (themes.readable_colours): the cursor line and the
+        # term colours reach WCAG's 4.5:1 whatever the theme's primary colour is.
+        variables = super().get_css_variables()
+        readable = readable_colours(variables) or {
+            "sentence-cursor": variables["primary"],
+            "sentence-text": variables["foreground"],
+            "sentence-dim": variables["foreground"],
+            "sentence-marker": variables["warning"],
+        }
+        self.theme_variables = {**variables, **readable}
+        return self.theme_variables
 
     def on_mount(self) -> None:
         from reader.app.screens.reading import ReadingScreen
