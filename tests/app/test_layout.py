@@ -73,3 +73,34 @@ def test_a_gloss_term_wider_than_the_pane_wraps_instead_of_being_cut() -> None:
     assert " ".join(lines).startswith(english)
     assert all(cell_len(line) <= 20 for line in lines)
     assert "조선로동당" in lines[-2] + lines[-1]
+
+
+def test_wrapping_a_token_longer_than_the_line_grows_linearly_with_its_length() -> None:
+    # A 2 MB "word" used to be searched to its end once per line: 20x the length cost 400x the time.
+    import time
+
+    def cost(length: int) -> float:
+        text = "Start " + "x" * length + " end."
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            lines = wrap_offsets(text, 56)
+            best = min(best, time.perf_counter() - started)
+        assert "".join(text[a:b] for a, b in lines).replace(" ", "") == text.replace(" ", "")
+        return best
+
+    short, long = cost(100_000), cost(2_000_000)
+    assert long / short < 60  # linear is 20x; quadratic would be 400x
+
+
+def test_a_paragraph_of_thousands_of_sentences_is_cut_into_blocks_that_read_as_one() -> None:
+    from reader.app.layout import MAX_FLOW_SENTENCES, split_flow
+
+    block = FlowBlock([PaneSentence(i, f"Sentence {i}.") for i in range(3 * MAX_FLOW_SENTENCES + 5)])
+    pieces = split_flow(block)
+    assert [len(p.sentences) for p in pieces] == [MAX_FLOW_SENTENCES] * 3 + [5]
+    assert [p.continues for p in pieces] == [False, True, True, True]
+    lines = layout_blocks(pieces, 40, {})
+    assert "" not in [line.text.plain for line in lines]  # no blank line inside the paragraph
+    shown = [s for line in lines for s, _, _ in line.sentences]
+    assert sorted(set(shown)) == list(range(3 * MAX_FLOW_SENTENCES + 5))

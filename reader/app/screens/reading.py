@@ -87,6 +87,8 @@ class ReadingScreen(Screen[None]):
         Binding("s", "app.study", "Study"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
+        # Nothing on this screen takes text, so Ctrl-C need not mean "copy": it quits, as in any terminal program.
+        Binding("ctrl+c", "app.quit", "Quit", show=False),
     ]
 
     def __init__(self, context: ReaderContext, article: Article, library_id: int | None = None) -> None:
@@ -209,12 +211,15 @@ class ReadingScreen(Screen[None]):
         view, matcher = self.view, self.context.matcher
         for pane, make in ((self.source_pane, panes.source_sentence), (self.target_pane, panes.target_sentence)):
             numbers = {pane.block_of(index) for index in indices} - {None}
-            changes = {
-                number: panes.rebuilt_block(pane.blocks[number], view, make, lambda s: panes.gloss_block(s, matcher))
-                for number in numbers
-                if number is not None
-            }
-            pane.replace_blocks(changes)
+            changes: dict[int, panes.Block] = {}
+            for number in numbers:
+                if number is None:
+                    continue
+                block = panes.rebuilt_block(pane.blocks[number], view, make, lambda s: panes.gloss_block(s, matcher))
+                if block != pane.blocks[number]:  # e.g. a paragraph with no terms: nothing to lay out again
+                    changes[number] = block
+            if changes:
+                pane.replace_blocks(changes)
         self.target_selected = self._target_selection()
 
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
@@ -456,7 +461,7 @@ class ReadingScreen(Screen[None]):
 
     def _sync_scroll(self, leader: SentencePane, follower: SentencePane) -> None:
         """Mouse scrolling one pane brings the same sentence to the top of the other."""
-        if self._syncing:
+        if self._syncing or leader.anchoring:
             return
         top = leader.top_sentence()
         lines = follower.sentence_lines(top) if top is not None else None

@@ -38,6 +38,8 @@ from reader.app.layout import Block, FlowBlock, GlossBlock, LaidLine, estimate_h
 LAYOUT_SLICE_SECONDS = 0.006
 #: Up to about this many lines, a pane is laid out in one go (a few milliseconds); beyond, incrementally.
 SYNC_LAYOUT_LINES = 3000
+#: Seconds between scroll bar updates while the background task lays out blocks below the view.
+SIZE_UPDATE_SECONDS = 0.25
 
 
 class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -57,8 +59,10 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         "sentence-pane--gloss-ko",
     }
 
+    # The scroll bar's column is kept whether or not the bar shows: the text width never changes when a long
+    # article's estimated height first passes the pane's, so nothing is laid out twice for it.
     DEFAULT_CSS = """
-    SentencePane { height: 1fr; padding: 0 1; }
+    SentencePane { height: 1fr; padding: 0 1; scrollbar-gutter: stable; }
     """
 
     #: The cursor sentence (bound to the reading screen's ``cursor``).
@@ -90,6 +94,8 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._laid_width = -1
         self._styles: dict[str, Style] | None = None
         self._layout_task_running = False
+        #: True while the pane moves its own view to keep the text still (not a scroll the other pane should follow).
+        self.anchoring = False
         self._strip_cache: LRUCache[tuple, Strip] = LRUCache(2048)
         self._base_style: Style | None = None  # the widget's own style, looked up once per style change
 
@@ -153,6 +159,7 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         if number is None:
             return None
         self._lay_out(number)
+        self._update_virtual_size()  # before anyone scrolls to it: a scroll past the old end would be clamped
         local = self._block_sentence_lines[number].get(sentence)
         if local is None:
             return None
@@ -231,7 +238,7 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._starts_stale = True
         self._unlaid = count
         self._strip_cache.clear()
-        if self._line_starts()[-1] <= SYNC_LAYOUT_LINES:
+        if self.scrollable_content_region.width and self._line_starts()[-1] <= SYNC_LAYOUT_LINES:
             # An article of ordinary length is laid out at once, exactly: no estimate ever shows, and the
             # scroll bar (which takes a column) never comes and goes as estimates firm up.
             for number in range(count):
@@ -295,6 +302,8 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
     def _start_background_layout(self) -> None:
         if self._layout_task_running or not self._unlaid or not self.is_attached:
             return
+        if not self.scrollable_content_region.width:
+            return  # not sized yet: the first resize lays out again at the real width
         self._layout_task_running = True
         self.run_worker(self._lay_out_the_rest(), group=f"layout-{self.id}", exit_on_error=False, description="Layout")
 
@@ -306,6 +315,7 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         """
         try:
             last_anchor, resume = -1, 0
+            last_size_update = time.perf_counter()
             while self._unlaid:
                 starts = self._line_starts()
                 top = int(self.scroll_y)
@@ -327,12 +337,20 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
                     if resume == anchor:  # a whole pass found nothing: the count was off; trust the lines
                         self._unlaid = sum(1 for lines in self._block_lines if lines is None)
                     resume = anchor  # blocks replaced behind the scan: go round again
-                if changed:
+                # Blocks in view were laid out when drawn, so only the scroll bar needs news of blocks below, and
+                # not after every slice: each new virtual size costs the screen a layout pass and a repaint.
+                now = time.perf_counter()
+                if changed and (shifted_above or not self._unlaid or now - last_size_update > SIZE_UPDATE_SECONDS):
                     self._update_virtual_size()
-                    if shifted_above:
+                    last_size_update = now
+                if shifted_above:
+                    self.anchoring = True
+                    try:
                         self.scroll_to(y=self._line_starts()[anchor] + anchor_offset, animate=False, immediate=True)
-                    self.refresh()
+                    finally:
+                        self.anchoring = False
                 await asyncio.sleep(0)
+            self._update_virtual_size()
         finally:
             self._layout_task_running = False
 
