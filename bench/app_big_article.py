@@ -39,6 +39,8 @@ SEED_TITLE = "Respected Comrade Kim Jong Un Receives Russian Foreign Minister"
 TARGET_BYTES = 4_800_000
 RUNS = 3
 PRESSES = 150
+#: How long to wait, after the presses, for the rest of the article to be laid out and linked (reported).
+LAYOUT_WAIT_SECONDS = 90
 
 
 def write_big_article(path: Path, size: int = TARGET_BYTES) -> int:
@@ -122,9 +124,10 @@ async def key_latencies(path: Path) -> tuple[list[float], list[float], float]:
                 await asyncio.sleep(0)
             (during if pending else after).append(frames[0] - pressed)
             await asyncio.sleep(0.02)  # a fast typist: 50 keys a second
-        while busy():
+        deadline = time.perf_counter() + LAYOUT_WAIT_SECONDS
+        while busy() and time.perf_counter() < deadline:
             await asyncio.sleep(0.05)
-        laid_out = time.perf_counter() - started
+        laid_out = time.perf_counter() - started if not busy() else float("inf")
     return during, after, laid_out
 
 
@@ -149,6 +152,8 @@ def main() -> None:
             big_times.append(time_to_screen([str(READER), str(big)], BIG_TITLE, env))
             seed_quit.append(time_to_quit(SEED, SEED_TITLE, env))
             big_quit.append(time_to_quit(big, BIG_TITLE, env))
+            print(f"run: seed title {seed_times[-1]:.2f} s, big title {big_times[-1]:.2f} s, "
+                  f"q {seed_quit[-1]:.2f} / {big_quit[-1]:.2f} s", flush=True)
         seed_during, seed_after, seed_laid = asyncio.run(key_latencies(SEED))
         big_during, big_after, big_laid = asyncio.run(key_latencies(big))
     print(f"big article: {size / 1e6:.2f} MB")
@@ -159,7 +164,8 @@ def main() -> None:
     print(f"keys, seed                    {_ms(seed_during + seed_after)}")
     print(f"keys, big, while laying out   {_ms(big_during)}   (target median <= 50 ms)")
     print(f"keys, big, after              {_ms(big_after)}")
-    print(f"everything laid out and linked: seed {seed_laid:.2f} s, big {big_laid:.1f} s after the first frame")
+    print(f"everything laid out and linked: seed {seed_laid:.2f} s, big {big_laid:.1f} s after the first frame"
+          f" (inf: not within {LAYOUT_WAIT_SECONDS} s)")
     all_seed = seed_during + seed_after
     print(json.dumps({
         "big_title_s": round(statistics.median(big_times), 3),

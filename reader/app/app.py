@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
+import threading
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -96,11 +96,9 @@ class ReaderApp(App[None]):
 
     def _remember_initial(self, reading: Any) -> None:
         # In a thread: linking the terms of a 5 MB article for the term index and storing it take seconds, and
-        # keys must keep working meanwhile.
-        self.run_worker(
-            partial(self._remember_in_thread, reading),
-            thread=True, group="remember", exit_on_error=False, description="Recording the article",
-        )
+        # keys must keep working meanwhile. A daemon thread, not a worker: quitting must not wait for it (asyncio
+        # waits for its executor's threads at exit); a store write cut off by the exit is rolled back by SQLite.
+        threading.Thread(target=self._remember_in_thread, args=(reading,), name="remember", daemon=True).start()
 
     def _remember_in_thread(self, reading: Any) -> None:
         context = self.context.for_thread()  # SQLite connections stay in the thread that made them
@@ -109,7 +107,10 @@ class ReaderApp(App[None]):
         finally:
             if "conn" in context.__dict__:
                 context.conn.close()
-        self.call_from_thread(self._initial_remembered, reading, library_id, problem)
+        try:
+            self.call_from_thread(self._initial_remembered, reading, library_id, problem)
+        except RuntimeError:
+            pass  # the app has quit meanwhile
 
     def _initial_remembered(self, reading: Any, library_id: int | None, problem: str | None) -> None:
         if reading.library_id is None:
