@@ -107,10 +107,12 @@ class ReaderApp(App[None]):
         finally:
             if "conn" in context.__dict__:
                 context.conn.close()
+        if not self.is_running:
+            return  # the app has quit meanwhile
         try:
             self.call_from_thread(self._initial_remembered, reading, library_id, problem)
         except RuntimeError:
-            pass  # the app has quit meanwhile
+            pass  # it quit just now
 
     def _initial_remembered(self, reading: Any, library_id: int | None, problem: str | None) -> None:
         if reading.library_id is None:
