@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install run test bench clean
+.PHONY: install run test fuzz bench clean
 
 install: $(STAMP)
 
@@ -22,6 +22,10 @@ run: install
 test: install
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
+# The property tests with many examples each (make test runs a bounded number); failures are kept in .hypothesis/.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n 2 tests/fuzz $(PYTEST_ARGS)
+
 BENCH_STAMP := $(VENV)/.installed-bench
 
 $(BENCH_STAMP): $(STAMP)
@@ -32,4 +36,4 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .hypothesis

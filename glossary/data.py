@@ -52,6 +52,8 @@ class Glossary:
     files: list[Path] = field(default_factory=list)
     #: Ids defined (or overridden) by user glossaries: their patterns run under a timeout.
     user_entry_ids: set[str] = field(default_factory=set)
+    #: Why a user glossary's entry is not in use, by its id (its file was skipped): look-ups of the id say so.
+    skipped: dict[str, str] = field(default_factory=dict)
 
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
@@ -148,17 +150,28 @@ def _load_curated(glossary: Glossary, data_dir: Path) -> None:
         glossary.files.append(path)
 
 
+def _skip_user_file(glossary: Glossary, file_entries: FileEntries, warning: str) -> None:
+    """Warn once for the file, and remember for each entry it defines why that entry is not in use."""
+    glossary.warnings.append(warning)
+    for entry, entry_problems in file_entries.items:
+        if entry.id:
+            reason = f"{entry_problems[0]}; its file was skipped" if entry_problems else warning
+            glossary.skipped.setdefault(entry.id, f"your entry at {entry.origin or display_path(file_entries.path)}"
+                                        f" is not used: {reason}")
+
+
 def _load_user_file(glossary: Glossary, path: Path) -> None:
     file_entries = read_glossary_file(path, curated=False)
     problems = file_entries.all_problems
     if problems:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        glossary.warnings.append(f"{problems[0]}{more}; user glossary skipped")
+        _skip_user_file(glossary, file_entries, f"{problems[0]}{more}; user glossary skipped")
         return
     seen: set[str] = set()
     for entry, _ in file_entries.items:
         if entry.id in seen:
-            glossary.warnings.append(f"{entry.origin}: duplicate id '{entry.id}' in the same file; user glossary skipped")
+            warning = f"{entry.origin}: duplicate id '{entry.id}' in the same file; user glossary skipped"
+            _skip_user_file(glossary, file_entries, warning)
             return
         seen.add(entry.id)
     for entry, _ in file_entries.items:

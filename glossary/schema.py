@@ -52,6 +52,12 @@ class Problem:
         return f"{self.file}:{self.line}: {self.message}"
 
 
+#: ESC and the C1 controls: what starts a terminal escape sequence (colour, cursor moves, a new window title).
+#: Other controls are left to ``glossary check``'s other rules; the terminal neither acts on them nor do they
+#: survive Rich's rendering.
+CONTROL_CHARACTER = re.compile("[\x1b\x80-\x9f]")
+
+
 class _Collector:
     """Gathers the problems of one entry, each at the line of the field it concerns."""
 
@@ -72,7 +78,13 @@ class _Collector:
         if not isinstance(value, str) or (required and not value.strip()):
             self.add(key, f"'{key}' must be a non-empty string")
             return ""
+        self._refuse_controls(key, value)
         return value.strip()
+
+    def _refuse_controls(self, key: str, *values: str) -> None:
+        """Glossary text is drawn in a terminal: an escape sequence (YAML's "\\e") could restyle or retitle it."""
+        if any(CONTROL_CHARACTER.search(value) for value in values):
+            self.add(key, f"'{key}' contains a terminal escape sequence (ESC or a C1 control); remove it")
 
     def text_list(self, key: str) -> tuple[str, ...]:
         value = self.raw.get(key)
@@ -81,6 +93,7 @@ class _Collector:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.add(key, f"'{key}' must be a list of non-empty strings")
             return ()
+        self._refuse_controls(key, *value)
         return tuple(v.strip() for v in value)
 
 

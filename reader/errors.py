@@ -35,6 +35,13 @@ class InputError(ReaderError):
         super().__init__(f"{self.path}: {problem}")
 
 
+class StoreError(InputError):
+    """The store's file cannot be used (damaged, another program's, made by a newer kcna-reader, unwritable).
+
+    Unlike other bad input, the app cannot go on without its store: it ends with this line (exit 2).
+    """
+
+
 class NoModelError(ReaderError):
     """No installed translation model for a language pair; the message names the install command."""
 

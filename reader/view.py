@@ -99,12 +99,20 @@ def link_terms(view: ReadingView, matcher: TermMatcher) -> None:
 
 
 def apply_translation(
-    view: ReadingView, index: int, translation: str, matcher: TermMatcher, entries: EntryLookup
+    view: ReadingView,
+    index: int,
+    translation: str,
+    matcher: TermMatcher,
+    entries: EntryLookup,
+    target_spans: list[Span] | None = None,
 ) -> SentenceView:
-    """Attach a translation to sentence ``index``: link its Korean terms and check them against the source."""
+    """Attach a translation to sentence ``index``: link its Korean terms and check them against the source.
+
+    ``target_spans`` are the translation's Korean terms when the caller matched them already (the app's worker).
+    """
     sentence = view.sentences[index]
     sentence.translation = translation
-    sentence.target_spans = matcher.match_ko(translation)
+    sentence.target_spans = matcher.match_ko(translation) if target_spans is None else target_spans
     found = {span.entry_id for span in sentence.target_spans}
     missing: list[str] = []
     for span in sentence.source_spans:

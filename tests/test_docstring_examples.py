@@ -13,6 +13,7 @@ MODULES = [
     "reader.evidence.people",
     "reader.evidence.timeline",
     "reader.reports.article_report",
+    "reader.app.panes",
 ]
 
 

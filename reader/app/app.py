@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import App, SystemCommand
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerFailed, WorkerState
 
 from reader.app.themes import (
     HIGH_CONTRAST,
@@ -18,6 +18,7 @@ from reader.app.themes import (
 )
 from reader.articles.model import Article
 from reader.context import ReaderContext
+from reader.errors import InputError, StoreError
 from reader.settings import Settings
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ class ReaderApp(App[None]):
         self.open_library_first = open_library
         #: Whether the first article has been recorded in the library (done just after the first frame).
         self.initial_article_recorded = False
+        #: Why the app ended early: a store it cannot use. ``reader.app.launch`` raises it once the terminal is
+        #: restored, and the command dispatcher prints it as one line and exits with its code (2).
+        self.fatal_error: InputError | None = None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Textual asks for these while building the current theme's CSS variables, so the theme is known here.
@@ -103,34 +107,39 @@ class ReaderApp(App[None]):
     def _remember_in_thread(self, reading: Any) -> None:
         context = self.context.for_thread()  # SQLite connections stay in the thread that made them
         try:
-            library_id, problem = self._remember(context, self.initial_article)
+            library_id, error = self._remember(context, self.initial_article)
         finally:
             if "conn" in context.__dict__:
                 context.conn.close()
         if not self.is_running:
             return  # the app has quit meanwhile
         try:
-            self.call_from_thread(self._initial_remembered, reading, library_id, problem)
+            self.call_from_thread(self._initial_remembered, reading, library_id, error)
         except RuntimeError:
             pass  # it quit just now
 
-    def _initial_remembered(self, reading: Any, library_id: int | None, problem: str | None) -> None:
+    def _initial_remembered(self, reading: Any, library_id: int | None, error: Exception | None) -> None:
         if reading.library_id is None:
             reading.library_id = library_id
         self.initial_article_recorded = True
-        if problem:
-            self.notify(problem, severity="warning", markup=False)
+        if error is None:
+            return
+        problem = self._store_problem(error)
+        if isinstance(problem, StoreError):  # the library is a convenience, but a damaged store is everyone's
+            self._end_with(problem)
+            return
+        self.notify(f"Library unavailable: {problem or error}", severity="warning", markup=False)
 
     @staticmethod
-    def _remember(context: ReaderContext, article: Article) -> tuple[int | None, str | None]:
-        """Add the opened article to the library (once, by content hash) and mark it opened: (its id, a problem)."""
+    def _remember(context: ReaderContext, article: Article) -> tuple[int | None, Exception | None]:
+        """Add the opened article to the library (once, by content hash) and mark it opened: (its id, an error)."""
         try:
             context.ensure_seeded()
             library_id, _added = context.library.add(article, context.entry_counts(article))
             context.library.mark_opened(library_id)
             return library_id, None
-        except Exception as exc:  # the library is a convenience: reading must still work without it
-            return None, f"Library unavailable: {exc}"
+        except Exception as exc:  # reported on the app's thread (_initial_remembered)
+            return None, exc
 
     # -- navigation --------------------------------------------------------------------------------------------
 
@@ -207,10 +216,42 @@ class ReaderApp(App[None]):
         except OSError as exc:
             self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
 
-    # -- errors from any worker, handled in one place --------------------------------------------------------
+    # -- errors from any worker or handler, handled in one place ---------------------------------------------
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            error = event.worker.error
-            self.notify(f"{event.worker.description or 'Background job'} failed: {error}", severity="error", timeout=10)
+            problem = self._store_problem(event.worker.error)
+            if isinstance(problem, StoreError):
+                self._end_with(problem)
+                return
+            self.notify(
+                f"{event.worker.description or 'Background job'} failed: {problem or event.worker.error}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual calls this for an exception no handler caught, and ends the app (it has no public hook for it).
+        # A store problem ends it with its one line, exit 2; anything else is a bug: Textual's traceback, exit 1.
+        problem = self._store_problem(error)
+        if problem is None:
+            super()._handle_exception(error)
+        else:
+            self._end_with(problem)
+
+    def _store_problem(self, error: BaseException) -> InputError | None:
+        """``error`` as one line naming the store, if it is about the store's file (``reader.store.db.store_error``):
+        a ``StoreError`` when the store cannot be used at all (damaged, another program's, newer)."""
+        from reader.store.db import store_error
+
+        if isinstance(error, WorkerFailed):  # how a worker started with exit_on_error=True reports
+            error = error.error
+        return store_error(error, self.context.store_path)
+
+    def _end_with(self, problem: InputError) -> None:
+        """Quit with ``problem``'s exit code; its line is printed after the terminal is restored (``launch.py``)."""
+        if self.fatal_error is None:
+            self.fatal_error = problem
+            self.exit(return_code=problem.exit_code)

@@ -1,12 +1,18 @@
-"""Command palette providers: glossary look-up and opening library articles."""
+"""Command palette providers: glossary look-up and opening library articles.
+
+Titles and glossary text are data: every hit is built as ``Content`` from the plain string with the fuzzy
+match's offsets styled, never through Textual's ``Matcher.highlight`` (which parses its candidate as markup, so
+a title such as ``Future [/b] broken [red]title`` crashed the palette and ``[b]x[/b]`` was drawn bold).
+"""
 
 from __future__ import annotations
 
 from functools import partial
-
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
 
 if TYPE_CHECKING:
     from reader.app.app import ReaderApp
@@ -20,6 +26,25 @@ def _reader_app(provider: Provider) -> ReaderApp:
     return app
 
 
+def highlight_literal(matcher: Matcher, candidate: str, prefix: str = "") -> Content:
+    """``prefix + candidate`` as literal text, the characters the query matched in ``candidate`` styled.
+
+    Example: query "brk" on ``Future [/b] broken`` gives the text ``Future [/b] broken`` unchanged, with
+    "b", "r" and "k" of "broken" (or the best-scoring offsets the fuzzy search found) in the match style.
+    """
+    content = Content(prefix + candidate)
+    if not matcher.query or not candidate:  # Textual's fuzzy search fails on an empty query
+        return content
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if not score:
+        return content
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            position = len(prefix) + offset
+            content = content.stylize(matcher.match_style, position, position + 1)
+    return content
+
+
 class GlossaryCommands(Provider):
     """Type an English or Korean term (or romanization) to open its glossary entry."""
 
@@ -31,11 +56,13 @@ class GlossaryCommands(Provider):
             haystack = f"{entry.en} {entry.ko} {entry.romanization.mr}"
             score = max(matcher.match(entry.en), matcher.match(haystack) * 0.8)
             if score > 0:
+                label = f"{entry.en} — {entry.ko}"
                 yield Hit(
                     score,
-                    matcher.highlight(f"{entry.en} — {entry.ko}"),
+                    highlight_literal(matcher, label),
                     partial(app.show_entry, entry.id),
-                    help=f"glossary · {entry.category}",
+                    text=label,
+                    help=escape(f"glossary · {entry.category}"),
                 )
 
 
@@ -45,8 +72,9 @@ class ArticleCommands(Provider):
     async def discover(self) -> Hits:
         app = _reader_app(self)
         for item in app.context.library.items(limit=20):
+            label = f"Open: {item.title}"
             yield DiscoveryHit(
-                f"Open: {item.title}", partial(app.show_library_article, item.id), help=item.date or ""
+                Content(label), partial(app.show_library_article, item.id), text=label, help=escape(item.date or "")
             )
 
     async def search(self, query: str) -> Hits:
@@ -57,7 +85,8 @@ class ArticleCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(item.title),
+                    highlight_literal(matcher, item.title),
                     partial(app.show_library_article, item.id),
-                    help=f"article · {item.date or 'no date'}",
+                    text=item.title,
+                    help=escape(f"article · {item.date or 'no date'}"),
                 )

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
+
+from glossary.model import Span
 
 
 @dataclass
 class SentencesTranslated(Message):
-    """Some sentences of the article opened as ``token`` are translated."""
+    """Some sentences of the article opened as ``token`` are translated, with the Korean terms found in each
+    (matched in the worker, so the screen only attaches them)."""
 
     token: int
     translations: dict[int, str]
+    target_spans: dict[int, list[Span]] = field(default_factory=dict)
 
 
 @dataclass

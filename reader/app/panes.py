@@ -27,6 +27,9 @@ def header_text(article: Article) -> Text:
         header.append("\n" + " · ".join(details), style="dim")
     if article.keywords:
         header.append("   " + " / ".join(article.keywords), style="italic dim")
+    # What reading the file met (invalid UTF-8, an impossible date) stays beside the article it concerns.
+    for warning in article.warnings:
+        header.append("\n⚠ " + warning, style="bold")
     return header
 
 
@@ -90,7 +93,19 @@ def gloss_blocks(view: ReadingView, matcher: TermMatcher, reason: str, install_c
     return blocks
 
 
-def target_label(state: str, model_label: str, view: ReadingView | None) -> Text:
+def format_seconds_left(seconds: float) -> str:
+    """ "0:07 left", "1:02:05 left": as the command line's progress bar shows time remaining.
+
+    >>> format_seconds_left(7.4), format_seconds_left(3725)
+    ('0:07 left', '1:02:05 left')
+    """
+    whole = int(round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return (f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}") + " left"
+
+
+def target_label(state: str, model_label: str, view: ReadingView | None, seconds_left: float | None = None) -> Text:
     if state == "unavailable":
         return Text("Korean · glossary gloss (no translation model installed)", style="bold")
     label = Text("Korean · ")
@@ -101,4 +116,6 @@ def target_label(state: str, model_label: str, view: ReadingView | None) -> Text
     label.append(model_label or "loading model…")
     if view is not None and state in ("translating", "pending") and not view.fully_translated:
         label.append(f" · {view.translated_count}/{len(view.sentences)}", style="dim")
+        if seconds_left is not None:
+            label.append(f" · {format_seconds_left(seconds_left)}", style="dim")
     return label

@@ -5,6 +5,7 @@ Kept apart from the screen so the screen reads as what the user sees, and this a
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from reader.context import ReaderContext
 
 
+#: Seconds between two updates of the screen while a long article is translated.
+UPDATE_INTERVAL = 0.3
 #: The first model call of a job translates this many sentences, so the opening of an article appears in about
 #: a second with a real model; the rest go in the service's full batches.
 FIRST_BATCH_SIZE = 8
@@ -52,13 +55,30 @@ def run_translation_job(
     # SQLite connections stay in the thread that uses them: the job works through its own.
     context = context.for_thread()
     conn = context.conn  # a bad store raises here, once, before anything needs closing
+    matcher = context.matcher
+    pending: dict[int, str] = {}
+    last_post = 0.0
+
+    def flush() -> None:
+        nonlocal last_post
+        if pending:
+            # Korean terms are matched here, off the UI thread; the screen only attaches them.
+            spans = {index: matcher.match_ko(text) for index, text in pending.items()}
+            post(SentencesTranslated(token, dict(pending), spans))
+            pending.clear()
+        last_post = time.monotonic()
+
     try:
         cache = context.translation_cache
 
         def on_batch(translations: dict[int, str]) -> None:
             if cancelled():
                 raise TranslationCancelled
-            post(SentencesTranslated(token, dict(translations)))
+            pending.update(translations)
+            # The first sentences go at once; later batches are gathered so the screen lays out a few times a
+            # second, not once per batch (that work would compete with the model for the interpreter).
+            if last_post == 0.0 or time.monotonic() - last_post >= UPDATE_INTERVAL:
+                flush()
 
         def on_progress(done: int, total: int | None) -> None:
             if cancelled():
@@ -68,6 +88,7 @@ def run_translation_job(
         translate_sentences(
             sentences, engine, cache, progress=on_progress, on_batch=on_batch, first_batch_size=FIRST_BATCH_SIZE
         )
+        flush()
         # Marks the end even for an article with no sentences (no batch was ever reported).
         post(SentencesTranslated(token, {}))
     except TranslationCancelled:

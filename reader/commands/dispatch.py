@@ -6,7 +6,8 @@ or an object with ``add_arguments(parser)`` and ``run(args) -> int``.
 
 Exit codes are the same for every verb of both commands: 0 done, 1 "no" (nothing found, some records rejected,
 check found problems), 2 unusable input, 3 no translation model, 130 interrupted. Expected failures
-(``ReaderError``) print one ``prog: message`` line on stderr; an unexpected exception is not swallowed here.
+(``ReaderError``) print one ``prog: message`` line on stderr, and so does a SQLite error saying the store's file
+is damaged or unusable (``reader.store.db.store_error``); an unexpected exception is not swallowed here.
 """
 
 from __future__ import annotations
@@ -122,3 +123,20 @@ def run_command(command: Command, argv: Sequence[str] | None = None, version: st
         except OSError:
             pass
         return 0
+    except Exception as exc:
+        # SQLite errors name no file: one from a query on a damaged store becomes its one line here, for
+        # every verb at once. Anything else is a bug and keeps its traceback (and a non-zero exit).
+        store_error = _store_error(exc)
+        if store_error is None:
+            raise
+        print(f"{prog}: {store_error}", file=sys.stderr)
+        return store_error.exit_code
+
+
+def _store_error(error: Exception) -> ReaderError | None:
+    """``error`` as one line naming the store when it says the store's file cannot be used (damaged, full, ...)."""
+    if "sqlite3" not in sys.modules:
+        return None  # no database was opened: nothing to translate (and no import of the store at start-up)
+    from reader.store.db import store_error
+
+    return store_error(error)

@@ -69,6 +69,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     glossary = _glossary(args)
     entry = glossary.get(args.id)
     if entry is None:
+        if args.id in glossary.skipped:
+            raise CommandError(f"no entry with id {args.id!r}: {glossary.skipped[args.id]}", EXIT_NO)
         close = suggest_ids(glossary, args.id)
         hint = f"; did you mean: {', '.join(close)}" if close else ""
         raise CommandError(f"no entry with id {args.id!r}{hint}", EXIT_NO)

@@ -1,15 +1,24 @@
-"""``reader import PATH ...``: add articles to the library, with a progress bar on stderr."""
+"""``reader import PATH ... [--json]``: add articles to the library, with a progress bar on stderr.
+
+Every skipped record or file is one ``SOURCE:LINE: problem`` line on stderr (or an entry of ``errors`` with
+``--json``) and the rest is imported. Exit 0 when nothing was rejected, 1 when something was (the rest kept),
+2 when nothing in the input was usable.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-
-from reader.errors import EXIT_BAD_INPUT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders, corpus .jsonl, or - for stdin")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"imported": N, "duplicates": N, "errors": [{"source", "line", "problem"}]}',
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,7 +29,10 @@ def run(args: argparse.Namespace) -> int:
     context = ReaderContext()
     with stderr_progress("importing") as progress:
         report = import_articles(args.paths, context.library, context.entry_counts, progress, context.article_names)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return report.exit_code
     for error in report.errors:
         print(f"reader: {error}", file=sys.stderr)
     print(f"imported {report.added} article(s), skipped {report.duplicates} duplicate(s), {len(report.errors)} error(s)")
-    return EXIT_BAD_INPUT if report.errors and not report.added and not report.duplicates else 0
+    return report.exit_code

@@ -136,3 +136,18 @@ def monthly_frequency(library: Library, entry_id: str) -> list[tuple[str, int]]:
         series.append((key, counts.get(key, 0)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return series
+
+
+SPARK_LEVELS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int]) -> str:
+    """One block character per value, scaled to the largest; zero is the lowest block.
+
+    >>> sparkline([0, 1, 4, 8, 2])
+    '▁▁▄█▂'
+    """
+    top = max(values, default=0)
+    if top <= 0:
+        return SPARK_LEVELS[0] * len(values)
+    return "".join(SPARK_LEVELS[min(len(SPARK_LEVELS) - 1, value * (len(SPARK_LEVELS) - 1) // top)] for value in values)

@@ -12,9 +12,10 @@ import time
 from dataclasses import dataclass
 
 from reader.articles.model import Article
-from reader.store.db import ensure_schema
+from reader.store.migrations import Feature, Migration, migrate
 
-SCHEMA = """
+#: The schema as first released (before versions were recorded); idempotent, so such a store records version 1.
+_SCHEMA_1 = """
 CREATE TABLE IF NOT EXISTS library_articles (
     id INTEGER PRIMARY KEY,
     content_hash TEXT NOT NULL UNIQUE,
@@ -38,6 +39,12 @@ CREATE TABLE IF NOT EXISTS library_terms (
 CREATE INDEX IF NOT EXISTS library_terms_by_entry ON library_terms(entry_id);
 """
 
+#: The library tables' numbered migrations (``reader.store.migrations``); a new one is appended, never edited.
+LIBRARY_TABLES = Feature(
+    "library",
+    (Migration(1, "articles, their full-text index, the glossary entries each uses", _SCHEMA_1),),
+)
+
 
 @dataclass(frozen=True)
 class LibraryItem:
@@ -57,7 +64,7 @@ class Library:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        ensure_schema(conn, SCHEMA)
+        migrate(conn, LIBRARY_TABLES)
 
     def add(self, article: Article, entry_counts: dict[str, int]) -> tuple[int, bool]:
         """Add an article; returns (id, added). A duplicate (same content hash) returns the existing id and False."""

@@ -10,11 +10,11 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from glossary.model import Entry
+from glossary.model import Entry, Span
 
 if TYPE_CHECKING:
     from glossary.match import Matcher
-    from reader.library.store import Library
+    from reader.library.store import Library, LibraryItem
 
 KINDS: tuple[str, ...] = ("recognition", "production", "cloze")
 BLANK = "＿＿＿"
@@ -29,8 +29,16 @@ def card_id_for(entry_id: str, kind: str) -> int:
     return int.from_bytes(digest[:8], "big") >> 1
 
 
+def has_words(form: str) -> bool:
+    """Whether a form has a letter to learn: KCNA's end mark ``-0-`` and punctuation-only forms have none."""
+    return any(char.isalpha() for char in form)
+
+
 def kinds_for(entry: Entry) -> tuple[str, ...]:
-    """The kinds of card an entry can make: no Korean, no recognition/production; a pattern is only clozed."""
+    """The kinds of card an entry can make: no Korean, no recognition/production; a pattern is only clozed;
+    a mark or punctuation (``-0-``, the end of every item) makes none: it is not a term to learn."""
+    if not has_words(entry.en):
+        return ()
     if entry.pattern:
         return ("cloze",) if entry.ko else ()
     return KINDS if entry.ko else ("cloze",)
@@ -89,29 +97,71 @@ def faces_for(entry: Entry, kind: str, cloze: Cloze | None) -> CardFaces:
     raise ValueError(f"unknown card kind {kind!r}")
 
 
-def find_cloze(entry_id: str, library: Library, matcher: Matcher, max_articles: int = 5) -> Cloze | None:
-    """The best sentence for a cloze of ``entry_id`` from the library, preferring articles the user opened.
+@dataclass(frozen=True)
+class _Candidate:
+    """A sentence of a library article that could hold a cloze, with the terms the matcher links in it."""
 
-    Deterministic: among the sentences where the matcher links the entry, the one nearest 20 words wins
-    (ties: earlier article, earlier sentence); sentences that repeat the term outside the blank are skipped.
-    Example: for ``wpk``, "The WPK Central Committee sent a message ..." beats a one-line caption and a
-    70-word sentence.
+    sentence: str
+    words: int
+    spans: tuple[Span, ...]
+
+
+class ClozeIndex:
+    """Cloze sentences for many entries, each library article matched once (not once per entry).
+
+    Finding a cloze for every entry of an export used to match the same opened articles again for each entry
+    (about 313k matcher calls for 252 notes, 5 s); here an article's eligible sentences are matched the first
+    time any entry asks for it and kept for the rest of the session.
     """
-    items = library.articles_using(entry_id, limit=50)
-    items.sort(key=lambda item: item.opened_at is None)  # opened first, otherwise in the library's order
-    best: tuple[int, Cloze] | None = None
-    for item in items[:max_articles]:
-        article = library.article(item.id)
-        for sentence in article.sentences:
-            words = len(sentence.split())
-            if not _CLOZE_MIN_WORDS <= words <= _CLOZE_MAX_WORDS:
-                continue
-            span = next((s for s in matcher.match_en(sentence) if s.entry_id == entry_id), None)
-            # A sentence that repeats the term elsewhere would show the answer beside the blank.
-            if span is None or span.text.lower() in (sentence[: span.start] + sentence[span.end :]).lower():
-                continue
-            score = abs(words - 20)
-            if best is None or score < best[0]:
-                korean = matcher.korean_for(span)
-                best = (score, Cloze(sentence, span.start, span.end, korean, article.title))
-    return best[1] if best else None
+
+    def __init__(self, library: Library, matcher: Matcher, max_articles: int = 5) -> None:
+        self.library = library
+        self.matcher = matcher
+        self.max_articles = max_articles
+        self._articles: dict[int, tuple[str, list[_Candidate]]] = {}
+
+    def _article(self, library_id: int) -> tuple[str, list[_Candidate]]:
+        if library_id not in self._articles:
+            article = self.library.article(library_id)
+            candidates = []
+            for sentence in article.sentences:
+                words = len(sentence.split())
+                if _CLOZE_MIN_WORDS <= words <= _CLOZE_MAX_WORDS:
+                    candidates.append(_Candidate(sentence, words, tuple(self.matcher.match_en(sentence))))
+            self._articles[library_id] = (article.title, candidates)
+        return self._articles[library_id]
+
+    def find(self, entry_id: str) -> Cloze | None:
+        """The best sentence for a cloze of ``entry_id``: from the articles the user opened when one of them has
+        a usable sentence (the sentence was read), else from the rest of the library.
+
+        Deterministic: among the sentences of up to ``max_articles`` articles (most uses of the entry first)
+        where the matcher links the entry, the one nearest 20 words wins (ties: earlier article, earlier
+        sentence); sentences that repeat the term outside the blank are skipped. Example: for ``wpk``, "The WPK
+        Central Committee sent a message ..." beats a one-line caption and a 70-word sentence.
+        """
+        items = self.library.articles_using(entry_id, limit=50)
+        opened = [item for item in items if item.opened_at is not None]
+        others = [item for item in items if item.opened_at is None]
+        return self._best(entry_id, opened) or self._best(entry_id, others)
+
+    def _best(self, entry_id: str, items: list[LibraryItem]) -> Cloze | None:
+        best: tuple[int, Cloze] | None = None
+        for item in items[: self.max_articles]:
+            title, candidates = self._article(item.id)
+            for candidate in candidates:
+                sentence = candidate.sentence
+                span = next((s for s in candidate.spans if s.entry_id == entry_id), None)
+                # A sentence that repeats the term elsewhere would show the answer beside the blank.
+                if span is None or span.text.lower() in (sentence[: span.start] + sentence[span.end :]).lower():
+                    continue
+                score = abs(candidate.words - 20)
+                if best is None or score < best[0]:
+                    korean = self.matcher.korean_for(span)
+                    best = (score, Cloze(sentence, span.start, span.end, korean, title))
+        return best[1] if best else None
+
+
+def find_cloze(entry_id: str, library: Library, matcher: Matcher, max_articles: int = 5) -> Cloze | None:
+    """The cloze for one entry (``ClozeIndex.find``); a session or an export keeps one ``ClozeIndex`` instead."""
+    return ClozeIndex(library, matcher, max_articles).find(entry_id)

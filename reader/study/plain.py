@@ -13,7 +13,7 @@ from typing import TextIO
 from fsrs import Rating
 
 from reader.study.scheduling import RATING_NAMES, RATINGS, format_interval
-from reader.study.session import DueCard, StudySession, Summary
+from reader.study.session import DueCard, Remaining, StudySession, Summary
 
 QUIT_WORDS = {"q", "quit", "exit"}
 
@@ -51,19 +51,35 @@ def card_back(card: DueCard) -> list[str]:
     return lines
 
 
+def due_text(due: Remaining) -> str:
+    """``"2 learning · 0 review · 17 new"``: how every view words ``StudySession.due_today``."""
+    return f"{due.learning} learning · {due.review} review · {due.new} new"
+
+
 def summary_line(summary: Summary) -> str:
+    """What the session did; a session without answers says so instead of "Reviewed 0 cards, 0% correct"."""
+    if not summary.reviewed:
+        return "No cards answered in this session."
     minutes, seconds = divmod(round(summary.seconds), 60)
+    ratings = ", ".join(f"{RATING_NAMES[r]} {summary.ratings[r]}" for r in RATINGS if summary.ratings.get(r))
     return (
         f"Reviewed {summary.reviewed} card{'s' if summary.reviewed != 1 else ''}, "
-        f"{summary.correct_share:.0%} correct, {minutes}m {seconds:02d}s."
+        f"{summary.correct_share:.0%} correct, {minutes}m {seconds:02d}s ({ratings})."
     )
+
+
+def whats_next(session: StudySession) -> str:
+    """When nothing is left today: when cards come back, and where new ones come from."""
+    upcoming = session.next_due_day()
+    when = f"Next: {upcoming[1]} card{'s' if upcoming[1] != 1 else ''} due {upcoming[0]:%a %d %b}. " if upcoming else ""
+    return when + "New terms come from the articles you open; reader study --deck all studies the whole glossary."
 
 
 def run_plain_session(session: StudySession, stdin: TextIO, out: TextIO, err: TextIO, interactive: bool) -> Summary:
     """Show cards until none is due, the user quits, or stdin ends; every answer is stored as it is given."""
     read = _line_reader(stdin, out, interactive)
-    remaining = session.remaining()
-    print(f"Due: {remaining.learning} learning, {remaining.review} review, {remaining.new} new.", file=out)
+    due = session.due_today()
+    print(f"Due: {due.learning} learning, {due.review} review, {due.new} new.", file=out)
     try:
         while (card := session.next_card()) is not None:
             print("", file=out)
@@ -80,17 +96,20 @@ def run_plain_session(session: StudySession, stdin: TextIO, out: TextIO, err: Te
     print("", file=out)
     print(summary_line(session.summary), file=out)
     print(outlook(session), file=out)
+    if session.next_card() is None and not session.next_learning_due():
+        print(whats_next(session), file=out)
     return session.summary
 
 
 def outlook(session: StudySession) -> str:
-    """What is left today, after a session ended or was stopped."""
-    left = session.remaining()
+    """What is left today, after a session ended or was stopped (counted by ``StudySession.due_today``)."""
+    left = session.due_today()
+    if session.next_card() is None and left.learning and not (left.review or left.new):
+        later = session.next_learning_due()
+        if later is not None:
+            return f"Learning cards come back from {later.astimezone():%H:%M} today ({left.learning})."
     if left.learning + left.review + left.new:
         return f"Still to do today: {left.learning} learning, {left.review} review, {left.new} new."
-    later = session.next_learning_due()
-    if later is not None:
-        return f"Learning cards come back from {later.astimezone():%H:%M} today."
     return "Nothing more is due today."
 
 

@@ -31,8 +31,9 @@ def retention_text(stats: StudyStats) -> str:
 
 
 def print_stats(stats: StudyStats, out: TextIO) -> None:
+    due = stats.due
     print(
-        f"Study day {stats.today}: {stats.due_today} due, {stats.new_today} new available,"
+        f"Study day {stats.today}: due {due.learning} learning · {due.review} review · {due.new} new;"
         f" {stats.reviews_today} answered today.",
         file=out,
     )

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from collections import Counter
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from fsrs import Rating, State
 
 from glossary.model import Entry
-from reader.study.cards import CardFaces, Cloze, card_id_for, faces_for, find_cloze
+from reader.study.cards import CardFaces, Cloze, ClozeIndex, card_id_for, faces_for, kinds_for
 from reader.study.clock import Clock, DayBoundary
 from reader.study.deck import deck_entries, new_card_keys
 from reader.study.replay import apply_answer, state_before
@@ -108,6 +109,7 @@ class StudySession:
         self.entries = deck_entries(sources.glossary, sources.library.entry_counts_of_opened(), deck, category)
         self.summary = Summary()
         self._clozes: dict[str, Cloze | None] = {}
+        self._cloze_index = ClozeIndex(sources.library, sources.matcher)
 
     # -- choosing ------------------------------------------------------------------------------------------
 
@@ -118,13 +120,28 @@ class StudySession:
                 return self._prepare(*queue[0])
         return None
 
-    def remaining(self) -> Remaining:
-        learning, review, new, _early = self._queues(self.clock.now(), learn_ahead=False)
+    def due_today(self) -> Remaining:
+        """What is still due on the current study day: the one count every view shows (the study screen's header
+        and its end, the plain session, ``reader study stats``), so they cannot disagree.
+
+        ``learning``: learning and relearning cards due before the day ends (those coming back later today too);
+        ``review``: review cards due today, within the daily limit; ``new``: new cards still allowed today.
+        Cards held back because a sibling was answered today are not counted: they are not shown today either.
+        Example: three new cards answered Good at 09:00 leave ``Remaining(learning=3, review=0, new=17)``
+        with the default limit of 20 new cards, the three coming back at 09:10.
+        """
+        now = self.clock.now()
+        day_end = self.boundary.day_end(self.boundary.study_day(now))
+        learning, review, new, _early = self._queues(now, learn_ahead=False, learning_until=day_end)
         return Remaining(len(learning), len(review), len(new))
 
-    def _queues(self, now: datetime, learn_ahead: bool = True) -> list[list[tuple[Entry, str, StoredCard | None]]]:
+    def _queues(
+        self, now: datetime, learn_ahead: bool = True, learning_until: datetime | None = None
+    ) -> list[list[tuple[Entry, str, StoredCard | None]]]:
+        """The learning (due by ``learning_until``, default now), review, new and learn-ahead queues, in order."""
         day = self.boundary.study_day(now)
         day_end = self.boundary.day_end(day)
+        learning_until = learning_until or now
         today = self.store.reviews(since_day=day)
         touched: dict[str, set[int]] = {}
         for review in today:
@@ -139,7 +156,7 @@ class StudySession:
             return card.entry_id not in touched or card.card_id in touched[card.entry_id]
 
         learning = sorted(
-            (c for c in stored if c.card.state != State.Review and c.card.due <= now and allowed(c)),
+            (c for c in stored if c.card.state != State.Review and c.card.due <= learning_until and allowed(c)),
             key=lambda c: c.card.due,
         )
         claimed = {c.entry_id for c in learning}
@@ -183,6 +200,8 @@ class StudySession:
         entry = self.sources.glossary.get(entry_id)
         if entry is None or (self.category is not None and entry.category != self.category):
             return False
+        if kind not in kinds_for(entry):  # e.g. a card made for a mark such as "-0-" before marks made none
+            return False
         return kind != "cloze" or self.cloze_for(entry_id) is not None
 
     def _prepare(self, entry: Entry, kind: str, stored: StoredCard | None) -> DueCard:
@@ -198,7 +217,7 @@ class StudySession:
     def cloze_for(self, entry_id: str) -> Cloze | None:
         """The cloze sentence for an entry (found once per session)."""
         if entry_id not in self._clozes:
-            self._clozes[entry_id] = find_cloze(entry_id, self.sources.library, self.sources.matcher)
+            self._clozes[entry_id] = self._cloze_index.find(entry_id)
         return self._clozes[entry_id]
 
     # -- answering -----------------------------------------------------------------------------------------
@@ -217,6 +236,19 @@ class StudySession:
         self.summary.seconds += duration_ms / 1000
         self.summary.ratings[rating] = self.summary.ratings.get(rating, 0) + 1
         return after
+
+    def next_due_day(self) -> tuple[date, int] | None:
+        """The next study day after today with cards due, and how many (for "what is next" after a session)."""
+        today = self.boundary.study_day(self.clock.now())
+        days: Counter[date] = Counter()
+        for card in self.store.cards().values():
+            day = self.boundary.study_day(card.card.due)
+            if day > today and self._usable(card.entry_id, card.kind):
+                days[day] += 1
+        if not days:
+            return None
+        first = min(days)
+        return first, days[first]
 
     def next_learning_due(self) -> datetime | None:
         """When the next learning card of today comes back (for "come back at ..." after the session)."""

@@ -10,7 +10,7 @@ from fsrs import Rating, State
 from glossary.model import Entry
 from reader.study.cards import kinds_for
 from reader.study.clock import DayBoundary
-from reader.study.session import StudySession
+from reader.study.session import Remaining, StudySession
 from reader.study.store import StoredCard
 
 FORECAST_DAYS = 30
@@ -33,10 +33,11 @@ class StudyStats:
     today: date
     reviews_total: int
     reviews_today: int
-    due_today: int  # cards due on today's study day (overdue included), learning steps too
-    new_today: int
+    due: Remaining  # ``StudySession.due_today()``: what the study screen's header shows
+    due_today: int  # learning + review of ``StudySession.due_today``: the count the study screen's header shows
+    new_today: int  # new of ``StudySession.due_today``
     counts: dict[str, int]  # per state name, new = cards of the deck not yet introduced
-    forecast: list[int]  # cards due on each of the next FORECAST_DAYS study days (today includes overdue)
+    forecast: list[int]  # cards due on each of the next FORECAST_DAYS study days (today: ``due_today``)
     retention: float | None  # true retention: first review of the day of review-state cards, Again fails
     retention_reviews: int
     leeches: list[Leech]
@@ -48,6 +49,7 @@ class StudyStats:
             "reviews_today": self.reviews_today,
             "due_today": self.due_today,
             "new_today": self.new_today,
+            "due": {"learning": self.due.learning, "review": self.due.review, "new": self.due.new},
             "states": dict(self.counts),
             "forecast": [
                 {"day": (self.today + timedelta(days=i)).isoformat(), "due": n} for i, n in enumerate(self.forecast)
@@ -97,8 +99,11 @@ def compute_stats(session: StudySession) -> StudyStats:
         if review.state_before == int(State.Review):
             first_of_day.setdefault((review.card_id, review.study_day), review.rating)
     passed = sum(1 for rating in first_of_day.values() if rating != Rating.Again)
-    remaining = session.remaining()
+    due = session.due_today()
     due_by_day = forecast(stored, boundary, today)
+    # Today's bar is today's count, the same as the header's: cards past the daily review limit carry over and
+    # show up in tomorrow's session, not as due today.
+    due_by_day[0] = due.learning + due.review
     glossary = session.sources.glossary
     leeches = [
         Leech(c.entry_id, c.kind, c.lapses, *_texts(glossary.get(c.entry_id)))
@@ -109,8 +114,9 @@ def compute_stats(session: StudySession) -> StudyStats:
         today=today,
         reviews_total=len(reviews),
         reviews_today=sum(1 for r in reviews if r.study_day == today),
-        due_today=due_by_day[0],
-        new_today=remaining.new,
+        due=due,
+        due_today=due.learning + due.review,
+        new_today=due.new,
         counts=counts,
         forecast=due_by_day,
         retention=passed / len(first_of_day) if first_of_day else None,

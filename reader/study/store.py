@@ -15,9 +15,10 @@ from typing import Any
 
 from fsrs import Card, Rating, State
 
-from reader.store.db import ensure_schema
+from reader.store.migrations import Feature, Migration, migrate
 
-SCHEMA = """
+#: The schema as first released (before versions were recorded); idempotent, so such a store records version 1.
+_SCHEMA_1 = """
 CREATE TABLE IF NOT EXISTS study_cards (
     card_id INTEGER PRIMARY KEY,
     entry_id TEXT NOT NULL,
@@ -49,6 +50,12 @@ CREATE INDEX IF NOT EXISTS study_reviews_by_day ON study_reviews(study_day);
 CREATE INDEX IF NOT EXISTS study_reviews_by_card ON study_reviews(card_id, reviewed_us);
 CREATE TABLE IF NOT EXISTS study_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+#: The study tables' numbered migrations (``reader.store.migrations``); a new one is appended, never edited.
+STUDY_TABLES = Feature(
+    "study",
+    (Migration(1, "cards, review log, fitted parameters", _SCHEMA_1),),
+)
 
 _CARD_COLUMNS = (
     "entry_id, kind, card_id, state, step, stability, difficulty, due_us, last_review_us, reps, lapses, first_day"
@@ -102,7 +109,7 @@ class Review:
 class StudyStore:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        ensure_schema(conn, SCHEMA)
+        migrate(conn, STUDY_TABLES)
 
     # -- cards ---------------------------------------------------------------------------------------------
 

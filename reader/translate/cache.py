@@ -11,9 +11,10 @@ import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 
-from reader.store.db import ensure_schema
+from reader.store.migrations import Feature, Migration, migrate
 
-SCHEMA = """
+#: The schema as first released (before versions were recorded); idempotent, so such a store records version 1.
+_SCHEMA_1 = """
 CREATE TABLE IF NOT EXISTS translation_cache (
     engine TEXT NOT NULL,
     source TEXT NOT NULL,
@@ -22,6 +23,12 @@ CREATE TABLE IF NOT EXISTS translation_cache (
     PRIMARY KEY (engine, source)
 ) WITHOUT ROWID;
 """
+
+#: The translation_cache tables' numbered migrations (``reader.store.migrations``); a new one is appended, never edited.
+TRANSLATION_CACHE_TABLES = Feature(
+    "translation_cache",
+    (Migration(1, "translations by engine and source sentence", _SCHEMA_1),),
+)
 
 #: Stay well under SQLite's bound-parameter limit (999 in old builds) per lookup query.
 _LOOKUP_CHUNK = 500
@@ -32,7 +39,7 @@ class TranslationCache:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        ensure_schema(conn, SCHEMA)
+        migrate(conn, TRANSLATION_CACHE_TABLES)
 
     def get_many(self, identity: str, sentences: Sequence[str]) -> dict[str, str]:
         """Translations already stored for ``sentences`` under ``identity`` (missing ones are absent)."""

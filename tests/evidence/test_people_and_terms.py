@@ -90,3 +90,43 @@ def test_monthly_frequency_fills_the_months_in_between(capsys: pytest.CaptureFix
     assert months == sorted(months) and len(months) == len(set(months))
     assert months[0] <= "2024-01" and sum(count for _, count in series) > 50
     assert all(b > a for a, b in zip(months, months[1:], strict=False))
+
+
+async def test_from_the_panel_the_people_and_concordance_screens_open_articles(capsys: pytest.CaptureFixture[str]) -> None:
+    from textual.widgets import DataTable
+
+    from reader.app.app import ReaderApp
+    from reader.app.screens.evidence import ConcordanceScreen, PeopleScreen
+    from reader.app.screens.reading import ReadingScreen
+    from reader.context import ReaderContext
+    from reader.paths import DEFAULT_ARTICLE
+
+    _import_sample(capsys)
+    context = ReaderContext()
+    app = ReaderApp(context.load_article(DEFAULT_ARTICLE), context=context)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reading = app.screen
+        assert isinstance(reading, ReadingScreen)
+        reading.show_entry("kim-tok-hun")
+        await pilot.pause()
+        panel_text = str(app.screen.query_one("#panel-body").render())
+        assert "In your library, per month:" in panel_text and "p: appearances and posts" in panel_text
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        people = app.screen
+        assert isinstance(people, PeopleScreen)
+        table = people.query_one(DataTable)
+        assert table.row_count == len(people.appearances) >= 5
+        assert "premier of the Cabinet" in str(people.query_one("#evidence-summary").render())
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert app.screen is reading and reading.article.title == people.appearances[-1].article_title
+
+        reading.show_entry("premier")
+        await pilot.pause()
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConcordanceScreen) and app.screen.query_one(DataTable).row_count >= 5

@@ -47,7 +47,7 @@ def test_a_bad_file_is_reported_and_the_rest_imported(tmp_path: Path, capsys: py
     (tmp_path / "empty.txt").write_text("")
     good = tmp_path / "good.txt"
     good.write_text("Good Story\n2024-02-03\nPyongyang, February 3 (KCNA) -- All is well.\n-0-\n")
-    assert main(["import", str(tmp_path)]) == 0
+    assert main(["import", str(tmp_path)]) == 1, "something was rejected, the rest kept"
     captured = capsys.readouterr()
     assert "imported 1 article(s)" in captured.out
     assert "empty.txt" in captured.err and "Traceback" not in captured.err

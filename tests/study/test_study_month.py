@@ -46,7 +46,7 @@ def test_a_month_of_good_answers_respects_limits_siblings_and_due_dates(make_ses
     gaps = [(b - a).days for a, b in zip(first_card, first_card[1:], strict=False)]
     assert len(gaps) >= 2 and gaps == sorted(gaps) and gaps[-1] > gaps[0]
     # Nothing left due today after the last session.
-    remaining = session.remaining()
+    remaining = session.due_today()
     assert remaining.learning == remaining.review == 0
 
 
@@ -72,7 +72,7 @@ def test_review_limit_caps_reviews_and_new_cards_and_carries_the_rest_over(make_
     limited = make_session(settings=StudySettings(new_per_day=10, reviews_per_day=4))
     day1 = play_day(limited, clock, always(Rating.Good))
     assert len(day1) == 4 and not any(s.card.is_new for s in day1)  # the review limit also holds new cards back
-    assert limited.remaining().review == 0  # today's allowance is spent...
+    assert limited.due_today().review == 0  # today's allowance is spent...
     clock.advance(days=1)
     day2 = play_day(limited, clock, always(Rating.Good))
     assert len(day2) == 4 and {s.card.card_id for s in day2}.isdisjoint(

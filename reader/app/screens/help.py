@@ -22,12 +22,23 @@ KEYS = [
     ("l", "library: search and open articles"),
     ("s", "study the terms you met"),
     ("e", "export the article, its translation and term notes (.md or .html)"),
+    ("c / p", "with a term in the panel: its concordance / a person's appearances and posts over time"),
     ("Ctrl-P", "command palette: look up terms, open articles, switch theme"),
     ("q", "quit"),
 ]
 
+STUDY_KEYS = [
+    ("space", "show the answer"),
+    ("1 2 3 4", "after the answer: Again / Hard / Good / Easy (each button shows when the card comes back)"),
+    ("t", "statistics: what is due, retention, leeches, the next 30 days"),
+    ("Esc / q", "close the statistics, or go back to reading"),
+    ("?", "this help"),
+]
+
 
 class HelpScreen(ModalScreen[None]):
+    """The reader's keys and the term colours; ``HelpScreen(STUDY_KEYS, "Study keys", legend=False)`` for study."""
+
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     DEFAULT_CSS = """
@@ -35,11 +46,21 @@ class HelpScreen(ModalScreen[None]):
     #help { width: 76; max-height: 90%; height: auto; border: round $primary; background: $surface; padding: 1 2; }
     """
 
+    def __init__(
+        self, keys: list[tuple[str, str]] = KEYS, title: str = "kcna-reader keys", legend: bool = True
+    ) -> None:
+        super().__init__()
+        self.keys = keys
+        self.title_text = title
+        self.legend = legend
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(help_text())
+            yield Static(help_text(self.keys, self.title_text))
 
     def on_mount(self) -> None:
+        if not self.legend:
+            return
         variables = self.app.theme_variables
         legend = Text("\nTerm colours\n", style="bold")
         for category in CATEGORIES:
@@ -48,12 +69,12 @@ class HelpScreen(ModalScreen[None]):
             legend.append("\n")
         legend.append("\n⚑ after a translated sentence: the translation lacks the Korean form of a term\n")
         legend.append("  the glossary links in the source; the panel says which.\n")
-        self.query_one(Static).update(help_text() + legend)
+        self.query_one(Static).update(help_text(self.keys, self.title_text) + legend)
 
 
-def help_text() -> Text:
-    text = Text("kcna-reader keys\n\n", style="bold")
-    for keys, meaning in KEYS:
+def help_text(keys_and_meanings: list[tuple[str, str]] = KEYS, title: str = "kcna-reader keys") -> Text:
+    text = Text(title + "\n\n", style="bold")
+    for keys, meaning in keys_and_meanings:
         text.append(f"{keys:<22}", style="bold")
         text.append(meaning + "\n")
     return text

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.worker import Worker
 
 from reader.app.messages import ImportFinished, ImportProgress
 from reader.context import ReaderContext
@@ -81,7 +82,9 @@ class LibraryScreen(Screen[None]):
             )
         total = self.context.library.count()
         status = f"{len(items)} of {total} articles" if query else f"{total} articles"
-        self.query_one("#library-status", Static).update(status + " · type to search · ↓ or Enter to the list, Enter opens · Esc goes back")
+        self.query_one("#library-status", Static).update(
+            Text(status + " · type to search · ↓ or Enter to the list, Enter opens · Esc goes back")
+        )
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -131,6 +134,12 @@ class LibraryScreen(Screen[None]):
             bar.display = True
             self.import_paths([path])
 
+    @on(Worker.StateChanged)
+    def _hand_worker_state_to_app(self, event: Worker.StateChanged) -> None:
+        # A worker's state changes reach only the screen that started it (the message does not bubble); the app
+        # handles worker errors in one place (ReaderApp._worker_failed).
+        self.app.post_message(Worker.StateChanged(event.worker, event.state))
+
     @work(thread=True, exclusive=True, group="import", exit_on_error=False, description="Import")
     def import_paths(self, paths: list[str]) -> None:
         """Import in a thread with its own store connection; progress and the result come back as messages."""
@@ -147,7 +156,7 @@ class LibraryScreen(Screen[None]):
             )
         finally:
             context.conn.close()
-        self.post_message(ImportFinished(report.added, report.duplicates, tuple(report.errors)))
+        self.post_message(ImportFinished(report.added, report.duplicates, tuple(str(e) for e in report.errors)))
 
     @on(ImportProgress)
     def _import_progress(self, message: ImportProgress) -> None:
@@ -158,10 +167,16 @@ class LibraryScreen(Screen[None]):
         self.query_one("#import-progress").display = False
         self.refresh_rows(self.query_one("#search", Input).value)
         summary = f"Imported {message.added} article(s), skipped {message.duplicates} duplicate(s)."
+        # Paths and error text are data: never read as markup ("kcna [draft]/a.txt" must show as typed).
         if message.errors:
-            self.notify(summary + f" {len(message.errors)} error(s): {message.errors[0]}", severity="warning", timeout=10)
+            self.notify(
+                summary + f" {len(message.errors)} error(s): {message.errors[0]}",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
         else:
-            self.notify(summary)
+            self.notify(summary, markup=False)
 
 
 class ImportPrompt(ModalScreen[str | None]):
@@ -184,7 +199,7 @@ class ImportPrompt(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         path = event.value.strip()
         if path and not Path(path).expanduser().exists():
-            self.notify(f"{path}: no such file or folder", severity="error")
+            self.notify(f"{path}: no such file or folder", severity="error", markup=False)
             return
         self.dismiss(str(Path(path).expanduser()) if path else None)
 

@@ -22,13 +22,14 @@ from textual.lazy import Lazy
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from reader.app import panes
 from reader.app.messages import SentencesTranslated, TranslationProgress, TranslationStarted, TranslationUnavailable
 from reader.app.translation_job import run_translation_job
 from reader.app.widgets.glossary_panel import GlossaryPanel, panel_content
 from reader.app.widgets.sentence_pane import SentencePane
+from glossary.model import Entry
 from reader.articles.model import Article
 from reader.view import ReadingView, apply_translation
 
@@ -84,6 +85,8 @@ class ReadingScreen(Screen[None]):
         Binding("escape", "close_panel", "Close panel", show=False),
         Binding("l", "app.open_library", "Library"),
         Binding("e", "export", "Export"),
+        Binding("c", "concordance", "Concordance", show=False),
+        Binding("p", "people", "People", show=False),
         Binding("s", "app.study", "Study"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
@@ -97,8 +100,13 @@ class ReadingScreen(Screen[None]):
         self.article = article
         self.library_id = library_id
         self.view: ReadingView | None = None
+        #: The glossary entry the panel explains (for its concordance and, for a person, appearances).
+        self.panel_entry: Entry | None = None
         self.token = 0
         self.model_label = ""
+        #: (time, sentences done) when the model's progress started being timed; and the estimate it gives.
+        self._progress_start: tuple[float, int] | None = None
+        self.seconds_left: float | None = None
         self.unavailable_reason = ""
         self.install_command = ""
         self._syncing = False
@@ -159,6 +167,8 @@ class ReadingScreen(Screen[None]):
         self.selected = None
         self.cursor = 0
         self.token += 1
+        self._progress_start = None
+        self.seconds_left = None
         self.translation_state = TranslationState.PENDING
         self.model_label = ""
         self.query_one("#article-header", Static).update(panes.header_text(article))
@@ -222,6 +232,12 @@ class ReadingScreen(Screen[None]):
                 pane.replace_blocks(changes)
         self.target_selected = self._target_selection()
 
+    @on(Worker.StateChanged)
+    def _hand_worker_state_to_app(self, event: Worker.StateChanged) -> None:
+        # A worker's state changes reach only the screen that started it (the message does not bubble); the app
+        # handles worker errors in one place (ReaderApp._worker_failed).
+        self.app.post_message(Worker.StateChanged(event.worker, event.state))
+
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
     def translate_view(self, token: int, sentences: list[str]) -> None:
         worker = get_current_worker()
@@ -242,7 +258,8 @@ class ReadingScreen(Screen[None]):
             return
         context = self.context
         for index, translation in message.translations.items():
-            apply_translation(self.view, index, translation, context.matcher, context.glossary)
+            spans = message.target_spans.get(index)
+            apply_translation(self.view, index, translation, context.matcher, context.glossary, target_spans=spans)
         if self.view.fully_translated:
             self.translation_state = TranslationState.DONE
         # Only the paragraphs that changed: a 5 MB article gets hundreds of batches.
@@ -255,6 +272,13 @@ class ReadingScreen(Screen[None]):
             return
         self.set_class(message.done < message.total, "-translating")
         self.query_one("#progress", ProgressBar).update(total=message.total, progress=message.done)
+        now = time.monotonic()
+        if self._progress_start is None or message.done < self._progress_start[1]:
+            self._progress_start = (now, message.done)  # the cache's answers come first: time the model's work only
+        started, done_then = self._progress_start
+        rate = (message.done - done_then) / (now - started) if now > started else 0.0
+        self.seconds_left = (message.total - message.done) / rate if rate > 0 and message.done < message.total else None
+        self._update_target_label()
 
     @on(TranslationUnavailable)
     def _translation_unavailable(self, message: TranslationUnavailable) -> None:
@@ -279,7 +303,7 @@ class ReadingScreen(Screen[None]):
 
     def _update_target_label(self) -> None:
         label = self.query_one("#target-label", Static)
-        label.update(panes.target_label(self.translation_state.value, self.model_label, self.view))
+        label.update(panes.target_label(self.translation_state.value, self.model_label, self.view, self.seconds_left))
 
     # -- cursor, terms, panel -------------------------------------------------------------------------------------
 
@@ -381,7 +405,8 @@ class ReadingScreen(Screen[None]):
         context = self.context
         entry = context.glossary.get(entry_id)
         if entry is None:
-            self.notify(f"No glossary entry {entry_id!r}.", severity="warning")
+            reason = context.glossary.skipped.get(entry_id)  # a user entry skipped at start-up says why
+            self.notify(reason or f"No glossary entry {entry_id!r}.", severity="warning", markup=False)
             return
         missing = False
         if sentence is not None and self.view is not None:
@@ -389,6 +414,7 @@ class ReadingScreen(Screen[None]):
             missing = view_sentence.translated and entry_id in view_sentence.missing_entry_ids
         content = panel_content(context, entry, span, missing, exclude_article=self.library_id)
         self.query_one("#panel", GlossaryPanel).show(content)
+        self.panel_entry = entry
         self.panel_open = True
 
     @on(SentencePane.SentenceClicked)
@@ -421,6 +447,32 @@ class ReadingScreen(Screen[None]):
     @on(GlossaryPanel.ArticleLinkClicked)
     def _article_link_clicked(self, message: GlossaryPanel.ArticleLinkClicked) -> None:
         self.open_library_article(message.library_id)
+
+    # -- evidence over time ------------------------------------------------------------------------------------
+
+    def _explained_entry(self) -> Entry | None:
+        if self.panel_open and self.panel_entry is not None:
+            return self.panel_entry
+        self.notify("Open a term in the panel first (Tab or Enter).", markup=False)
+        return None
+
+    def action_concordance(self) -> None:
+        from reader.app.screens.evidence import ConcordanceScreen
+
+        entry = self._explained_entry()
+        if entry is not None:
+            self.app.push_screen(ConcordanceScreen(self.context, entry))
+
+    def action_people(self) -> None:
+        from reader.app.screens.evidence import PeopleScreen
+
+        entry = self._explained_entry()
+        if entry is None:
+            return
+        if entry.category != "person":
+            self.notify(f"{entry.en} is not a person; c shows where it occurs.", markup=False)
+            return
+        self.app.push_screen(PeopleScreen(self.context, entry))
 
     # -- export for reports ------------------------------------------------------------------------------------
 

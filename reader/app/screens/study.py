@@ -1,4 +1,8 @@
-"""The study screen: one card at a time, space shows the answer, 1-4 rate (each key shows its next interval).
+"""The study screen: one card at a time, space shows the answer, then 1-4 rate (each shows its next interval).
+
+The footer and the rating buttons follow the card's state: "Show answer" while the answer is hidden, the
+buttons only after it is shown, neither once the session is over. The header, the end of the session and the
+statistics all count what is due with ``StudySession.due_today``.
 
 Everything it knows comes from ``reader.study`` (the same session the ``reader study`` command runs); this
 module only draws. Card text comes from the glossary and the articles, so it is drawn as Rich ``Text``, never
@@ -19,14 +23,15 @@ from textual.widgets import Button, Footer, Static
 
 from reader.context import ReaderContext
 from reader.errors import ReaderError
-from reader.study.plain import outlook, summary_line
+from reader.study.plain import due_text, outlook, summary_line, whats_next
 from reader.study.report import forecast_bars, retention_text
 from reader.study.scheduling import RATING_NAMES, RATINGS, format_interval
 from reader.study.session import DueCard, StudySession
 from reader.study.stats import compute_stats
 
-#: Failures the screen reports as a notification instead of crashing (the store, the glossary, fsrs).
-RECOVERABLE = (ReaderError, sqlite3.Error, ValueError, KeyError)
+#: Failures the screen reports as a notification instead of crashing (the store, the glossary, fsrs). A damaged
+#: store file (``sqlite3.DatabaseError`` itself) is not among them: it ends the app with one line (``ReaderApp``).
+RECOVERABLE = (ReaderError, sqlite3.OperationalError, ValueError, KeyError)
 
 
 class StudyScreen(Screen[None]):
@@ -40,7 +45,7 @@ class StudyScreen(Screen[None]):
         Binding("4", "rate(4)", "Easy", show=False),
         Binding("t", "toggle_stats", "Stats"),
         Binding("escape,q", "close", "Back"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
     def __init__(self, context: ReaderContext) -> None:
@@ -50,6 +55,8 @@ class StudyScreen(Screen[None]):
         self.card: DueCard | None = None
         self.revealed = False
         self.finished = False
+        #: Whether any card was due when the screen opened (an empty session says so, not "Reviewed 0 cards").
+        self.had_cards = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="study-header")
@@ -89,16 +96,20 @@ class StudyScreen(Screen[None]):
         if self.card is None:
             self._finish()
             return
+        self.had_cards = True
         self._draw_card()
+
+    def _draw_header(self) -> None:
+        assert self.session is not None
+        header = Text()
+        header.append("Study  ", style="bold")
+        header.append("due today: " + due_text(self.session.due_today()), style="dim")
+        self.query_one("#study-header", Static).update(header)
 
     def _draw_card(self) -> None:
         assert self.session is not None and self.card is not None
         card = self.card
-        remaining = self.session.remaining()
-        header = Text()
-        header.append("Study  ", style="bold")
-        header.append(f"{remaining.learning} learning · {remaining.review} review · {remaining.new} new", style="dim")
-        self.query_one("#study-header", Static).update(header)
+        self._draw_header()
 
         front = Text()
         front.append(f"{card.label} · {card.kind}\n", style="bold red" if card.leech else "dim")
@@ -124,17 +135,30 @@ class StudyScreen(Screen[None]):
             button = self.query_one(f"#rate-{int(rating)}", Button)
             button.label = Text(f"{int(rating)} {RATING_NAMES[rating]} · {format_interval(card.intervals[rating])}")
             button.disabled = not self.revealed
-        self.query_one("#rating-buttons").display = True
+        # The ratings belong to the answer: shown with it, never before.
+        self.query_one("#rating-buttons").display = self.revealed
         self.query_one("#study-card").display = True
         self.query_one("#study-summary").display = False
+        self.refresh_bindings()
 
     def _finish(self) -> None:
+        """The end: what the session did, what is left today, and what comes next."""
         assert self.session is not None
         self.finished = True
-        text = Text("Session done\n\n", style="bold")
-        text.append(summary_line(self.session.summary) + "\n")
+        self._draw_header()
+        summary = self.session.summary
+        if summary.reviewed:
+            text = Text("Session done\n\n", style="bold")
+            text.append(summary_line(summary) + "\n")
+        elif self.had_cards:
+            text = Text("Session stopped\n\n", style="bold")
+            text.append(summary_line(summary) + "\n")
+        else:
+            text = Text("Nothing to study now\n\n", style="bold")
         text.append(outlook(self.session) + "\n")
-        text.append("\nt shows statistics · Esc goes back to reading", style="dim")
+        if self.session.next_learning_due() is None:
+            text.append(whats_next(self.session) + "\n")
+        text.append("\nt shows statistics · Esc goes back to reading · l there opens the library", style="dim")
         self._show_message(text)
 
     def _show_message(self, message: Text | str) -> None:
@@ -143,6 +167,15 @@ class StudyScreen(Screen[None]):
         summary = self.query_one("#study-summary", Static)
         summary.update(message if isinstance(message, Text) else Text(message))
         summary.display = True
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide "Show answer" once it is shown or the session is over; ratings only work on a shown answer."""
+        if action == "reveal":
+            return self.card is not None and not self.revealed and not self.finished
+        if action == "rate":
+            return self.card is not None and self.revealed and not self.finished
+        return True
 
     # -- actions -------------------------------------------------------------------------------------------
 
@@ -180,6 +213,11 @@ class StudyScreen(Screen[None]):
         self.query_one("#study-stats-body", Static).update(body)
         panel.display = True
 
+    def action_help(self) -> None:
+        from reader.app.screens.help import STUDY_KEYS, HelpScreen
+
+        self.app.push_screen(HelpScreen(STUDY_KEYS, "Study keys", legend=False))
+
     def action_close(self) -> None:
         if self.query_one("#study-stats").display:
             self.query_one("#study-stats").display = False
@@ -191,9 +229,7 @@ def stats_text(session: StudySession) -> Text:
     """The stats view: counts per state, retention, and the 30-day due forecast as a bar chart."""
     stats = compute_stats(session)
     text = Text("Statistics\n\n", style="bold")
-    text.append(
-        f"Due today {stats.due_today} · new available {stats.new_today} · answered today {stats.reviews_today}\n"
-    )
+    text.append(f"Due today: {due_text(stats.due)} · answered today {stats.reviews_today}\n")
     text.append(f"Retention: {retention_text(stats)}\n")
     text.append("Cards: " + " · ".join(f"{name} {count}" for name, count in stats.counts.items()))
     text.append(f" · leeches {len(stats.leeches)}\n")

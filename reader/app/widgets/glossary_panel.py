@@ -34,12 +34,18 @@ class PanelContent:
     related: tuple[Entry, ...] = ()
     parent: Entry | None = None
     other_articles: tuple[LibraryItem, ...] = ()
+    #: Occurrences per month across the library, first to last month of use.
+    months: tuple[tuple[str, int], ...] = ()
+    #: A start-up warning about this entry (the user's own version of it was skipped, and why).
+    warning: str = ""
 
 
 def panel_content(
     context: ReaderContext, entry: Entry, span: Span | None, missing: bool, exclude_article: int | None
 ) -> PanelContent:
     """Everything the panel shows about ``entry`` as met in ``span`` (None: opened from a link or the palette)."""
+    from reader.evidence.timeline import monthly_frequency
+
     glossary = context.glossary
     return PanelContent(
         entry=entry,
@@ -49,6 +55,8 @@ def panel_content(
         related=tuple(e for e in (glossary.get(r) for r in entry.related) if e is not None),
         parent=glossary.get(entry.parent) if entry.parent else None,
         other_articles=tuple(context.library.articles_using(entry.id, exclude=exclude_article, limit=8)),
+        months=tuple(monthly_frequency(context.library, entry.id)),
+        warning=glossary.skipped.get(entry.id, ""),
     )
 
 
@@ -84,12 +92,28 @@ def _link(text: str, **meta: object) -> Text:
     return Text(text, style=Style(underline=True, meta=meta))
 
 
+def _frequency_text(months: tuple[tuple[str, int], ...], category: str) -> Text:
+    """The term's use per month across the library as a sparkline, with its span and peak."""
+    from reader.evidence.timeline import sparkline
+
+    counts = [count for _, count in months]
+    peak_month, peak = max(months, key=lambda pair: pair[1])
+    out = Text("\nIn your library, per month:\n", style="dim")
+    out.append(f"  {sparkline(counts)}\n", style="bold")
+    out.append(f"  {months[0][0]} to {months[-1][0]}, {sum(counts)} in all, most in {peak_month} ({peak})\n", style="dim")
+    keys = "c: concordance" + (" · p: appearances and posts" if category == "person" else "")
+    out.append(f"  {keys}\n", style="dim")
+    return out
+
+
 def render_panel(content: PanelContent) -> Text:
     """The panel's text; a pure function of the content (tested without an app)."""
     entry = content.entry
     out = Text()
     out.append(entry.en, style="bold")
     out.append(f"  [{entry.category}]\n", style="dim")
+    if content.warning:
+        out.append("⚠ " + content.warning + "\n", style="bold")
     if content.span is not None and content.span.text != entry.en:
         out.append("as written: ", style="dim")
         out.append(content.span.text + "\n")
@@ -141,6 +165,8 @@ def render_panel(content: PanelContent) -> Text:
             out.append(f"  {item.date or '----------'} ")
             out.append(_link(item.title, library_id=item.id))
             out.append("\n")
+    if content.months:
+        out.append(_frequency_text(content.months, entry.category))
     sources = ", ".join(entry.sources) if entry.sources else "none given"
     status = "verified" if entry.verified else "Korean form not verified"
     out.append(f"\nSources: {sources} ({status})\n", style="dim")
