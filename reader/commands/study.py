@@ -12,13 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.context import ReaderContext
     from reader.study.session import StudySession
 
-ACTIONS = ("session", "stats", "leeches", "export", "optimize")
+ACTIONS = ("session", "stats", "leeches", "export", "optimize", "aside", "restore")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", default="session", choices=ACTIONS, help="what to do (default: a session)")
+    parser.add_argument(
+        "entry", nargs="?", metavar="ENTRY", help="restore: the glossary entry whose set-aside cards come back"
+    )
     parser.add_argument(
         "--deck",
         default="opened",
@@ -87,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             print_leeches(stats, sys.stdout)
         return 0
+    if args.action in ("aside", "restore"):
+        return _set_aside(session, context, args)
     if args.action == "export":
         return _export(session, args)
     from reader.study.optimize import optimize
@@ -123,4 +129,30 @@ def _export(session: StudySession, args: argparse.Namespace) -> int:
     else:
         count = write_tsv(entries, clozes, args.output)
     print(f"Wrote {count} notes to {args.output}.")
+    return 0
+
+
+def _set_aside(session: StudySession, context: ReaderContext, args: argparse.Namespace) -> int:
+    """``aside``: the cards kept out of sessions and why; ``restore ENTRY``: bring an entry's cards back."""
+    from reader.errors import InputError
+
+    if args.action == "restore":
+        if not args.entry:
+            raise InputError("restore", "name the entry: reader study restore ENTRY")
+        entry = context.find_entry(args.entry)
+        count = session.store.restore(entry.id)
+        print(f"Restored {count} set-aside card(s) of {entry.en}." if count else f"Nothing of {entry.en} was set aside.")
+        return 0 if count else 1
+    today = session.boundary.study_day(session.clock.now())
+    rows = [
+        {"entry_id": entry_id, "kind": kind, "reason": reason}
+        for (entry_id, kind), reason in sorted(session.store.set_aside_on(today).items())
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print("No cards are set aside.")
+    for row in [] if args.json else rows:
+        kind = "every card" if row["kind"] == "*" else row["kind"]
+        print(f"  {row['reason']:<9} {kind:<12} {row['entry_id']}")
     return 0

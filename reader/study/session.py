@@ -19,7 +19,7 @@ from glossary.model import Entry
 from reader.study.cards import CardFaces, Cloze, ClozeIndex, card_id_for, faces_for, kinds_for
 from reader.study.clock import Clock, DayBoundary
 from reader.study.deck import deck_entries, new_card_keys
-from reader.study.replay import apply_answer, state_before
+from reader.study.replay import apply_answer, rebuild_cards, state_before
 from reader.study.scheduling import StudyScheduler, StudySettings
 from reader.study.store import NEW_STATE, Review, StoredCard, StudyStore, new_fsrs_card
 
@@ -108,6 +108,8 @@ class StudySession:
         self.category = category
         self.entries = deck_entries(sources.glossary, sources.library.entry_counts_of_opened(), deck, category)
         self.summary = Summary()
+        #: The entry whose card the last answer made a leech (and so set aside), for the screen to say so.
+        self.new_leech: Entry | None = None
         self._clozes: dict[str, Cloze | None] = {}
         self._cloze_index = ClozeIndex(sources.library, sources.matcher)
 
@@ -150,7 +152,12 @@ class StudySession:
         reviews_today = len({r.card_id for r in today if r.state_before == int(State.Review)})
 
         horizon = max(day_end, now + LEARN_AHEAD)
-        stored = [c for c in self.store.cards_due_before(horizon) if self._usable(c.entry_id, c.kind)]
+        aside = self.store.set_aside_on(day)
+
+        def shown(entry_id: str, kind: str) -> bool:
+            return (entry_id, kind) not in aside and (entry_id, "*") not in aside and self._usable(entry_id, kind)
+
+        stored = [c for c in self.store.cards_due_before(horizon) if shown(c.entry_id, c.kind)]
 
         def allowed(card: StoredCard) -> bool:
             return card.entry_id not in touched or card.card_id in touched[card.entry_id]
@@ -179,7 +186,7 @@ class StudySession:
             for entry, kind in new_card_keys(self.entries, introduced):
                 if len(new) >= new_left:
                     break
-                if entry.id not in touched and entry.id not in claimed and self._usable(entry.id, kind):
+                if entry.id not in touched and entry.id not in claimed and shown(entry.id, kind):
                     new.append((entry, kind, None))
 
         early: list[StoredCard] = []
@@ -231,11 +238,51 @@ class StudySession:
         after = apply_answer(due.stored, due.entry.id, due.kind, due.card_id, rating, now, day, self.scheduler)
         review = Review(due.card_id, due.entry.id, due.kind, rating, now, day, duration_ms, state_before(due.stored))
         self.store.record_answer(review, after)
+        before_lapses = due.stored.lapses if due.stored is not None else 0
+        self.new_leech = None
+        if after.lapses >= self.settings.leech_lapses > before_lapses:
+            # A card forgotten this often needs rewriting, not more reviews: set it aside and say so (Anki's rule).
+            self.store.set_aside(due.entry.id, due.kind, "leech", now)
+            self.new_leech = due.entry
         self.summary.reviewed += 1
         self.summary.correct += int(rating != Rating.Again)
         self.summary.seconds += duration_ms / 1000
         self.summary.ratings[rating] = self.summary.ratings.get(rating, 0) + 1
         return after
+
+    def undo(self) -> DueCard | None:
+        """Take back the last answer of this session: the review leaves the log, its card is rebuilt from the rest
+        of the log (or becomes new again), and the card comes back to be answered again. None: nothing to undo."""
+        last = self.store.last_review()
+        if last is None or self.summary.reviewed == 0:
+            return None
+        row_id, review = last
+        entry = self.sources.glossary.get(review.entry_id)
+        earlier = [r for r in self.store.reviews_of(review.card_id) if r != review]
+        restored = rebuild_cards(earlier, self.scheduler).get(review.card_id)
+        self.store.undo_review(row_id, review.card_id, restored)
+        if restored is None or restored.lapses < self.settings.leech_lapses:
+            self.store.unset_aside(review.entry_id, review.kind, reason="leech")  # the answer that made it one is gone
+        self.summary.reviewed -= 1
+        self.summary.correct -= int(review.rating != Rating.Again)
+        self.summary.seconds -= (review.duration_ms or 0) / 1000
+        self.summary.ratings[review.rating] = max(self.summary.ratings.get(review.rating, 1) - 1, 0)
+        if entry is None:
+            return None
+        return self._prepare(entry, review.kind, restored)
+
+    def suspend(self, due: DueCard) -> None:
+        """Keep this card out of every session until it is restored."""
+        self.store.set_aside(due.entry.id, due.kind, "suspended", self.clock.now())
+
+    def bury(self, due: DueCard) -> None:
+        """Keep this card out until the next study day."""
+        today = self.boundary.study_day(self.clock.now())
+        self.store.set_aside(due.entry.id, due.kind, "buried", self.clock.now(), until_day=today + timedelta(days=1))
+
+    def know(self, entry_id: str) -> None:
+        """"I know this": no card of the entry is shown any more (from a card, or from the reader's panel)."""
+        self.store.set_aside(entry_id, "*", "known", self.clock.now())
 
     def next_due_day(self) -> tuple[date, int] | None:
         """The next study day after today with cards due, and how many (for "what is next" after a session)."""

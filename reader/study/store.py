@@ -52,10 +52,29 @@ CREATE TABLE IF NOT EXISTS study_settings (key TEXT PRIMARY KEY, value TEXT NOT 
 """
 
 #: The study tables' numbered migrations (``reader.store.migrations``); a new one is appended, never edited.
+#: Cards the user (or the leech rule) set aside: ``kind`` "*" means every card of the entry; ``until_day`` None
+#: means until restored (suspended, known, leech), a date means buried until that study day.
+_SCHEMA_2 = """
+CREATE TABLE study_set_aside (
+    entry_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('suspended', 'known', 'leech', 'buried')),
+    until_day TEXT,
+    set_us INTEGER NOT NULL,
+    PRIMARY KEY (entry_id, kind)
+);
+"""
+
 STUDY_TABLES = Feature(
     "study",
-    (Migration(1, "cards, review log, fitted parameters", _SCHEMA_1),),
+    (
+        Migration(1, "cards, review log, fitted parameters", _SCHEMA_1),
+        Migration(2, "cards set aside: suspended, known, leeches, buried", _SCHEMA_2),
+    ),
 )
+
+#: Why a card is not shown.
+SET_ASIDE_REASONS = ("suspended", "known", "leech", "buried")
 
 _CARD_COLUMNS = (
     "entry_id, kind, card_id, state, step, stability, difficulty, due_us, last_review_us, reps, lapses, first_day"
@@ -167,6 +186,73 @@ class StudyStore:
                 stored.first_day.isoformat(),
             ),
         )
+
+    # -- set aside -----------------------------------------------------------------------------------------
+
+    def set_aside(self, entry_id: str, kind: str, reason: str, now: datetime, until_day: date | None = None) -> None:
+        """Keep a card (``kind`` "*": every card of the entry) out of sessions, until restored or ``until_day``."""
+        if reason not in SET_ASIDE_REASONS:
+            raise ValueError(f"unknown reason {reason!r}")
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO study_set_aside (entry_id, kind, reason, until_day, set_us) VALUES (?, ?, ?, ?, ?)",
+                (entry_id, kind, reason, until_day.isoformat() if until_day else None, to_us(now)),
+            )
+
+    def restore(self, entry_id: str) -> int:
+        """Bring every set-aside card of ``entry_id`` back; returns how many rows were restored."""
+        with self.conn:
+            return self.conn.execute("DELETE FROM study_set_aside WHERE entry_id = ?", (entry_id,)).rowcount
+
+    def unset_aside(self, entry_id: str, kind: str, reason: str) -> None:
+        """Bring one card back if it was set aside for ``reason``."""
+        with self.conn:
+            self.conn.execute(
+                "DELETE FROM study_set_aside WHERE entry_id = ? AND kind = ? AND reason = ?", (entry_id, kind, reason)
+            )
+
+    def set_aside_on(self, day: date) -> dict[tuple[str, str], str]:
+        """(entry id, kind or "*") -> reason, for everything set aside on study day ``day``."""
+        rows = self.conn.execute(
+            "SELECT entry_id, kind, reason FROM study_set_aside WHERE until_day IS NULL OR until_day > ?",
+            (day.isoformat(),),
+        ).fetchall()
+        return {(entry_id, kind): reason for entry_id, kind, reason in rows}
+
+    # -- undo ----------------------------------------------------------------------------------------------
+
+    def last_review(self) -> tuple[int, Review] | None:
+        """The newest row of the log with its row id, or None when the log is empty."""
+        row = self.conn.execute(
+            "SELECT id, card_id, entry_id, kind, rating, reviewed_us, study_day, duration_ms, state_before"
+            " FROM study_reviews ORDER BY reviewed_us DESC, id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        row_id, cid, eid, kind, rating, us, day, ms, sb = row
+        return row_id, Review(cid, eid, kind, Rating(rating), from_us(us), date.fromisoformat(day), ms, sb)
+
+    def reviews_of(self, card_id: int) -> list[Review]:
+        """One card's log in order (the index on card_id keeps this cheap on a long log)."""
+        rows = self.conn.execute(
+            "SELECT card_id, entry_id, kind, rating, reviewed_us, study_day, duration_ms, state_before"
+            " FROM study_reviews WHERE card_id = ? ORDER BY reviewed_us, id",
+            (card_id,),
+        ).fetchall()
+        return [
+            Review(cid, eid, kind, Rating(r), from_us(us), date.fromisoformat(day), ms, sb)
+            for cid, eid, kind, r, us, day, ms, sb in rows
+        ]
+
+    def undo_review(self, row_id: int, card_id: int, restored: StoredCard | None) -> None:
+        """Remove one review from the log and put its card back as the rest of the log makes it (or remove the
+        card when that review was its first), in one transaction."""
+        with self.conn:
+            self.conn.execute("DELETE FROM study_reviews WHERE id = ?", (row_id,))
+            if restored is None:
+                self.conn.execute("DELETE FROM study_cards WHERE card_id = ?", (card_id,))
+            else:
+                self._put_card(restored)
 
     # -- the log -------------------------------------------------------------------------------------------
 

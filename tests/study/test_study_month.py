@@ -113,12 +113,16 @@ def test_cards_forgotten_eight_times_are_listed_as_leeches(make_session, clock) 
         (stored[cid].entry_id, stored[cid].kind) for cid in expected
     }
     assert all(leech.lapses >= 8 for leech in leeches)
-    # Shown again, a leech says so on the card.
+    # A leech is set aside: it is not shown when due...
     leech_card = stored[next(iter(expected))]
     clock.set(leech_card.card.due)
     shown = session.next_card()
+    assert shown is None or shown.card_id != leech_card.card_id
+    # ...until the user restores it; shown again, it says so on the card.
+    session.store.restore(leech_card.entry_id)
+    shown = session.next_card()
     assert shown is not None and shown.stored is not None and shown.stored.lapses >= 8
-    assert shown.leech and shown.label == "review · leech"
+    assert shown.leech and shown.label.endswith(" · leech")  # set aside at its last lapse: relearning
 
 
 def test_a_new_cards_sibling_waits_for_the_next_day(make_session, clock) -> None:

@@ -22,7 +22,7 @@ KEYS = [
     ("l", "library: search and open articles"),
     ("s", "study the terms you met"),
     ("e", "export the article, its translation and term notes (.md or .html)"),
-    ("c / p", "with a term in the panel: its concordance / a person's appearances and posts over time"),
+    ("c / p / i", "with a term in the panel: its concordance / a person's appearances / I know this (no study cards)"),
     ("Ctrl-P", "command palette: look up terms, open articles, switch theme"),
     ("q", "quit"),
 ]
@@ -30,6 +30,9 @@ KEYS = [
 STUDY_KEYS = [
     ("space", "show the answer"),
     ("1 2 3 4", "after the answer: Again / Hard / Good / Easy (each button shows when the card comes back)"),
+    ("u", "undo the last answer: the card comes back"),
+    ("b / x", "bury the card until tomorrow / suspend it until restored"),
+    ("i", "I know this: no more cards for this term (also from the reader's panel)"),
     ("t", "statistics: what is due, retention, leeches, the next 30 days"),
     ("Esc / q", "close the statistics, or go back to reading"),
     ("?", "this help"),

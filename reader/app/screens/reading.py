@@ -87,6 +87,7 @@ class ReadingScreen(Screen[None]):
         Binding("e", "export", "Export"),
         Binding("c", "concordance", "Concordance", show=False),
         Binding("p", "people", "People", show=False),
+        Binding("i", "know_term", "I know this", show=False),
         Binding("s", "app.study", "Study"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
@@ -473,6 +474,15 @@ class ReadingScreen(Screen[None]):
             self.notify(f"{entry.en} is not a person; c shows where it occurs.", markup=False)
             return
         self.app.push_screen(PeopleScreen(self.context, entry))
+
+    def action_know_term(self) -> None:
+        """"I know this" from the panel: study shows no card of the explained term any more."""
+        entry = self._explained_entry()
+        if entry is None:
+            return
+        self.context.study_session().know(entry.id)
+        self.notify(f"Marked as known: study shows no cards for {entry.en}. 'reader study restore {entry.id}' undoes it.",
+                    markup=False)
 
     # -- export for reports ------------------------------------------------------------------------------------
 

@@ -43,6 +43,10 @@ class StudyScreen(Screen[None]):
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
         Binding("4", "rate(4)", "Easy", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("b", "set_aside('bury')", "Bury", show=False),
+        Binding("x", "set_aside('suspend')", "Suspend", show=False),
+        Binding("i", "set_aside('know')", "I know this", show=False),
         Binding("t", "toggle_stats", "Stats"),
         Binding("escape,q", "close", "Back"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -192,6 +196,55 @@ class StudyScreen(Screen[None]):
         except RECOVERABLE as exc:
             self.notify(f"Answer not saved: {exc}", severity="error", markup=False)
             return
+        if self.session.new_leech is not None:
+            leech = self.session.new_leech
+            self.notify(
+                f"{leech.en} — {leech.ko}: forgotten {self.session.settings.leech_lapses} times, so it is set aside "
+                "as a leech. Rewrite it in your own glossary, or look it up in the reader's panel; "
+                "'reader study leeches' lists them.",
+                title="Leech set aside",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+        self._next()
+
+    def action_undo(self) -> None:
+        """Take back the last answer of this session; its card comes back on screen."""
+        if self.session is None:
+            return
+        try:
+            card = self.session.undo()
+        except RECOVERABLE as exc:
+            self.notify(f"Could not undo: {exc}", severity="error", markup=False)
+            return
+        if card is None:
+            self.notify("Nothing to undo in this session.", markup=False)
+            return
+        self.card, self.revealed, self.finished = card, False, False
+        self.query_one("#study-summary").display = False
+        self.notify(f"Undone: the last answer to {card.entry.en}.", markup=False)
+        self._draw_card()
+
+    def action_set_aside(self, how: str) -> None:
+        """b buries the card until tomorrow, x suspends it, i ("I know this") sets aside every card of the term."""
+        if self.session is None or self.card is None:
+            return
+        card = self.card
+        try:
+            if how == "bury":
+                self.session.bury(card)
+                said = f"Buried until tomorrow: {card.entry.en}."
+            elif how == "suspend":
+                self.session.suspend(card)
+                said = f"Suspended: {card.entry.en} ({card.kind}). 'reader study restore {card.entry.id}' brings it back."
+            else:
+                self.session.know(card.entry.id)
+                said = f"Marked as known: no more cards for {card.entry.en}."
+        except RECOVERABLE as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        self.notify(said, markup=False)
         self._next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
