@@ -38,6 +38,10 @@ def _article_commands() -> Any:
     return ArticleCommands
 
 
+#: The opened article is recorded in the library on the app's thread up to this many sentences; beyond, in a thread.
+RECORD_AT_ONCE_SENTENCES = 1000
+
+
 class ReaderApp(App[None]):
     """``ReaderApp(article)`` opens on the article; ``open_library=True`` shows the library on top.
 
@@ -99,6 +103,11 @@ class ReaderApp(App[None]):
             self.action_open_library()
 
     def _remember_initial(self, reading: Any) -> None:
+        if len(self.initial_article.sentences) <= RECORD_AT_ONCE_SENTENCES:
+            # A few milliseconds: done at once, so the library and study know the article from the first key on.
+            library_id, error = self._remember(self.context, self.initial_article)
+            self._initial_remembered(reading, library_id, error)
+            return
         # In a thread: linking the terms of a 5 MB article for the term index and storing it take seconds, and
         # keys must keep working meanwhile. A daemon thread, not a worker: quitting must not wait for it (asyncio
         # waits for its executor's threads at exit); a store write cut off by the exit is rolled back by SQLite.
