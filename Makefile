@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install run test fuzz bench clean
+.PHONY: install run lint test fuzz bench clean
 
 install: $(STAMP)
 
@@ -18,6 +18,12 @@ $(STAMP): pyproject.toml
 
 run: install
 	$(BIN)/reader
+
+# The layers and "glossary never imports reader" (pyproject's [tool.importlinter]), then lint and types.
+lint: install
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/ruff check reader glossary tests bench
+	$(BIN)/mypy
 
 test: install
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)

@@ -28,7 +28,7 @@ import random
 import sqlite3
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 
@@ -53,14 +53,14 @@ def main() -> None:
     from reader.study.scheduling import StudySettings
     from reader.study.stats import compute_stats
 
-    start = datetime(2026, 1, 5, 9, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 5, 9, tzinfo=UTC)
     if args.export_only:
         export_with_clozes(home, start, args.notes)
         return
     clock = FixedClock(start)
     settings = StudySettings(new_per_day=args.new)
     context = ReaderContext()
-    session = context.study_session(clock, settings=settings, boundary=DayBoundary(4, timezone.utc), deck="all")
+    session = context.study_session(clock, settings=settings, boundary=DayBoundary(4, UTC), deck="all")
     chance = random.Random(1)
     timings: list[float] = []
     last_day_count = 0
@@ -127,7 +127,6 @@ def export_with_clozes(home: Path, start: datetime, notes: int, runs: int = 5) -
     """``reader study export``: the notes of the opened articles' terms with their cloze sentences."""
     from reader.articles.corpus import iter_corpus
     from reader.context import ReaderContext
-    from reader.store.db import open_store
     from reader.study.clock import DayBoundary, FixedClock
     from reader.study.export import exportable, write_apkg
 
@@ -149,7 +148,7 @@ def export_with_clozes(home: Path, start: datetime, notes: int, runs: int = 5) -
     count = 0
     for _ in range(runs):
         # A new session each run: clozes are found afresh, as a new ``reader study export`` process does.
-        session = context.study_session(clock, boundary=DayBoundary(4, timezone.utc))
+        session = context.study_session(clock, boundary=DayBoundary(4, UTC))
         entries = exportable(session.entries)[:notes]
         began, began_cpu = time.perf_counter(), time.process_time()
         clozes = {entry.id: session.cloze_for(entry.id) for entry in entries}

@@ -21,8 +21,8 @@ from reader.settings import Settings
 
 if TYPE_CHECKING:
     from glossary.data import Glossary
-    from glossary.model import Entry
     from glossary.match import Matcher
+    from glossary.model import Entry
     from reader.library.store import Library
     from reader.reports.article_report import ArticleReport
     from reader.study.clock import Clock, DayBoundary
@@ -155,7 +155,9 @@ class ReaderContext:
         exact = self.glossary.get(query)
         if exact is not None and (category is None or exact.category == category):
             return exact
-        hits = [hit for hit in lookup(self.glossary, query, limit=20) if category is None or hit.entry.category == category]
+        hits = [
+            hit for hit in lookup(self.glossary, query, limit=20) if category is None or hit.entry.category == category
+        ]
         if hits and hits[0].score >= 80:
             return hits[0].entry
         kind = f"{category} entry" if category else "entry"

@@ -7,11 +7,11 @@ unit of work (sentences translated, bytes downloaded, articles imported). ``tota
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Optional, TextIO
+from typing import TextIO
 
-ProgressCallback = Callable[[int, Optional[int]], None]
+ProgressCallback = Callable[[int, int | None], None]
 
 
 def no_progress(done: int, total: int | None) -> None:

@@ -108,7 +108,7 @@ def load_settings(path: Path | None = None) -> Settings:
         elif not isinstance(value, expected) or isinstance(value, bool):
             kind = {int: "whole number", str: "string"}.get(expected, expected.__name__)
             settings.warnings.append(f"{path}: {key} must be a {kind}, not {value!r}; using the default")
-        elif key in _BOUNDS and not _BOUNDS[key][0] <= value <= _BOUNDS[key][1]:
+        elif key in _BOUNDS and isinstance(value, int) and not _BOUNDS[key][0] <= value <= _BOUNDS[key][1]:
             low, high = _BOUNDS[key]
             settings.warnings.append(f"{path}: {key} must be from {low} to {high}, not {value}; using the default")
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -196,7 +197,7 @@ class ReaderApp(App[None]):
                 self.pop_screen()
             reading.show_entry(entry_id)
 
-    def get_system_commands(self, screen: Screen[Any]):  # type: ignore[no-untyped-def]
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Library", "Browse and search the imported articles", self.action_open_library)
         yield SystemCommand("High contrast", "Switch to the high-contrast theme", self._high_contrast)

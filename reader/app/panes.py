@@ -6,10 +6,11 @@ translation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 
+from glossary.model import Span
 from reader.app.layout import Block, FlowBlock, GlossBlock, NoteBlock, PaneSentence, TermMark, split_flow
 from reader.articles.model import Article
 from reader.view import ReadingView, SentenceView, TermMatcher, gloss_line
@@ -33,7 +34,7 @@ def header_text(article: Article) -> Text:
     return header
 
 
-def _marks(spans) -> list[TermMark]:  # type: ignore[no-untyped-def]
+def _marks(spans: Sequence[Span]) -> list[TermMark]:
     return [TermMark(span.start, span.end, span.category, span.entry_id) for span in spans]
 
 
@@ -99,7 +100,7 @@ def format_seconds_left(seconds: float) -> str:
     >>> format_seconds_left(7.4), format_seconds_left(3725)
     ('0:07 left', '1:02:05 left')
     """
-    whole = int(round(seconds))
+    whole = round(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return (f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}") + " left"

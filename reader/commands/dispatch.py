@@ -13,8 +13,10 @@ is damaged or unusable (``reader.store.db.store_error``); an unexpected exceptio
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -118,10 +120,8 @@ def run_command(command: Command, argv: Sequence[str] | None = None, version: st
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (``| head``): not an error; keep Python from complaining at exit.
-        try:
-            sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - replaced for the rest of the process
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaced for the rest of the process
         return 0
     except Exception as exc:
         # SQLite errors name no file: one from a query on a damaged store becomes its one line here, for

@@ -214,10 +214,19 @@ def _print_stats(summary: dict) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--glossary", action="append", default=[], metavar="PATH",
-                        help="a user glossary file or folder to load as well (repeatable)")
-    common.add_argument("--no-user-glossary", action="store_true", dest="no_user_glossary",
-                        help="skip the user glossaries in $XDG_CONFIG_HOME/kcna-reader/glossary/")
+    common.add_argument(
+        "--glossary",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a user glossary file or folder to load as well (repeatable)",
+    )
+    common.add_argument(
+        "--no-user-glossary",
+        action="store_true",
+        dest="no_user_glossary",
+        help="skip the user glossaries in $XDG_CONFIG_HOME/kcna-reader/glossary/",
+    )
     parser = argparse.ArgumentParser(prog="glossary", description="The curated DPRK glossary.")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 

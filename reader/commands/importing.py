@@ -13,7 +13,9 @@ import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders, corpus .jsonl, or - for stdin")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, folders, corpus .jsonl, or - for stdin"
+    )
     parser.add_argument(
         "--json",
         action="store_true",
@@ -34,5 +36,7 @@ def run(args: argparse.Namespace) -> int:
         return report.exit_code
     for error in report.errors:
         print(f"reader: {error}", file=sys.stderr)
-    print(f"imported {report.added} article(s), skipped {report.duplicates} duplicate(s), {len(report.errors)} error(s)")
+    print(
+        f"imported {report.added} article(s), skipped {report.duplicates} duplicate(s), {len(report.errors)} error(s)"
+    )
     return report.exit_code

@@ -15,8 +15,8 @@ import sys
 
 from reader import paths
 from reader.errors import ReaderError
-from reader.progress import human_size, stderr_progress
 from reader.models import install as models
+from reader.progress import human_size, stderr_progress
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +41,7 @@ def _print_json(rows: list[dict[str, object]]) -> None:
 def _print_table(rows: list[list[str]]) -> None:
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths)] + [row[-1]]
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)] + [row[-1]]
         print("  ".join(cells).rstrip())
 
 

@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
         writer = csv.writer(buffer)
         writer.writerow(["date", "article_id", "article_title", "post", "list_position"])
         for row in appearances:
-            writer.writerow([row.date or "", row.article_id, row.article_title, row.post or "", row.list_position or ""])
+            writer.writerow(
+                [row.date or "", row.article_id, row.article_title, row.post or "", row.list_position or ""]
+            )
         write_text_atomically(args.csv, buffer.getvalue())
     if args.json:
         print(json.dumps([row.to_json() for row in appearances], ensure_ascii=False, indent=2))

@@ -45,5 +45,5 @@ def print_preview(context: ReaderContext, path: Path, out: TextIO = sys.stdout) 
 def write_bilingual(title: str, model_label: str, sources: list[str], targets: list[str], out: TextIO) -> None:
     """The title, which model translated (so a test model is never mistaken for a real one), then the pairs."""
     print(f"{title}\nmodel: {model_label}", file=out)
-    for source, target in zip(sources, targets):
+    for source, target in zip(sources, targets, strict=True):
         print(f"\n{source}\n  {target}", file=out)

@@ -19,7 +19,9 @@ READER = Command(
         Verb("study", "reader.commands.study", "review the glossary terms you met, with spaced repetition"),
         Verb("people", "reader.commands.people", "a person's appearances in the library: dates, posts, list places"),
         Verb("concordance", "reader.commands.concordance", "every occurrence of a glossary term in the library"),
-        Verb("export", "reader.commands.export", "write an article, its translation and term notes as Markdown or HTML"),
+        Verb(
+            "export", "reader.commands.export", "write an article, its translation and term notes as Markdown or HTML"
+        ),
     ),
     default=Verb("open", "reader.commands.open", "open the reader on FILE (default: the seed article)"),
 )

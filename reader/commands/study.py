@@ -46,8 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.context import ReaderContext
     from reader.commands.preview import print_warnings
+    from reader.context import ReaderContext
     from reader.study.clock import DayBoundary, FixedClock, SystemClock, parse_moment
     from reader.study.deck import StudyError
     from reader.study.scheduling import StudySettings
@@ -141,7 +141,9 @@ def _set_aside(session: StudySession, context: ReaderContext, args: argparse.Nam
             raise InputError("restore", "name the entry: reader study restore ENTRY")
         entry = context.find_entry(args.entry)
         count = session.store.restore(entry.id)
-        print(f"Restored {count} set-aside card(s) of {entry.en}." if count else f"Nothing of {entry.en} was set aside.")
+        print(
+            f"Restored {count} set-aside card(s) of {entry.en}." if count else f"Nothing of {entry.en} was set aside."
+        )
         return 0 if count else 1
     today = session.boundary.study_day(session.clock.now())
     rows = [

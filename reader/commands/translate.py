@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         payload = {
             "engine": engine.identity,
             "model": engine.model_label,
-            "sentences": [{"source": s, "target": t} for s, t in zip(sentences, translations)],
+            "sentences": [{"source": s, "target": t} for s, t in zip(sentences, translations, strict=True)],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0

@@ -135,7 +135,9 @@ def mentions(sentences: Iterable[tuple[str, Sequence[Span]]], entry_id: str) -> 
             continue
         span = own[0]
         cue = LIST_CUE.search(sentence)
-        position = list_position(sentence, cue.end(), span.start) if cue is not None and span.start > cue.end() else None
+        position = (
+            list_position(sentence, cue.end(), span.start) if cue is not None and span.start > cue.end() else None
+        )
         post = post_after(sentence, span.end, spans) or post_after(sentence, _chain_end(sentence, span, people), spans)
         found.append(Mention(sentence, post, position))
     return found

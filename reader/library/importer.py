@@ -179,7 +179,7 @@ def import_articles(
     expected = [_expected_articles(item, stdin_text) for item in files]
     total = sum(expected)
     done = 0
-    for item, item_expected in zip(files, expected):
+    for item, item_expected in zip(files, expected, strict=True):
         item_done = 0
         for record in _records_of(item, names, stdin_text):
             if isinstance(record, ImportProblem):

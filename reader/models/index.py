@@ -18,8 +18,8 @@ from typing import BinaryIO
 import packaging.version
 
 from reader.errors import ReaderError
-from reader.progress import ProgressCallback, no_progress
 from reader.models.package import display_name, metadata_problem, package_code
+from reader.progress import ProgressCallback, no_progress
 
 #: argostranslate.settings' default; ``ARGOS_PACKAGE_INDEX`` overrides it for both programs.
 DEFAULT_PACKAGE_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"

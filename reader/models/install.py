@@ -27,10 +27,10 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import InputError, ReaderError
-from reader.progress import ProgressCallback, no_progress
 from reader.models.index import choose_entry, download, fetch_index, index_failure, version_key
 from reader.models.installed import WORK_PREFIX, InstalledPackage, installed_packages, read_installed
 from reader.models.package import PackageInfo, validate_package
+from reader.progress import ProgressCallback, no_progress
 
 __all__ = [
     "InstalledPackage",

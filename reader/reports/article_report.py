@@ -78,7 +78,9 @@ def build_report(
             for span in sentence.source_spans:
                 counts[span.entry_id] = counts.get(span.entry_id, 0) + 1
             if translation_label is not None:
-                rows.append(ReportSentence(sentence.source, sentence.translation, flagged=bool(sentence.missing_entry_ids)))
+                rows.append(
+                    ReportSentence(sentence.source, sentence.translation, flagged=bool(sentence.missing_entry_ids))
+                )
             else:
                 gloss = tuple((english, korean or "?") for english, korean, _span in gloss_line(sentence, matcher))
                 rows.append(ReportSentence(sentence.source, None, gloss))
@@ -186,7 +188,7 @@ def to_html(report: ArticleReport) -> str:
     parts.append("<h2>Glossary notes</h2><dl>")
     for term in report.terms:
         parts.append(
-            f"<dt><b>{e(term.en)}</b> {e(term.ko)} <span class=\"label\">({e(term.category)}, {term.occurrences}×)"
+            f'<dt><b>{e(term.en)}</b> {e(term.ko)} <span class="label">({e(term.category)}, {term.occurrences}×)'
             f"</span></dt><dd>{e(term.note)}</dd>"
         )
     parts.append("</dl></body></html>")
@@ -198,4 +200,3 @@ RENDERERS = {"md": to_markdown, "html": to_html}
 
 def render(report: ArticleReport, fmt: str) -> str:
     return RENDERERS[fmt](report)
-

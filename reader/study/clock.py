@@ -7,7 +7,7 @@ Nothing in ``reader.study`` calls ``datetime.now()`` itself; it asks a ``Clock``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Protocol
 
 
@@ -19,7 +19,7 @@ class Clock(Protocol):
 
 class SystemClock:
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 @dataclass
@@ -43,7 +43,7 @@ class FixedClock:
 
 def as_utc(moment: datetime) -> datetime:
     """``moment`` in UTC; a naive datetime is taken as local time."""
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def parse_moment(text: str) -> datetime:
@@ -72,7 +72,7 @@ class DayBoundary:
         """The UTC moment the study day ``day`` begins."""
         naive = datetime.combine(day, time(self.rollover_hour))
         local = naive.replace(tzinfo=self.tz) if self.tz is not None else naive.astimezone()
-        return local.astimezone(timezone.utc)
+        return local.astimezone(UTC)
 
     def day_end(self, day: date) -> datetime:
         return self.day_start(day + timedelta(days=1))

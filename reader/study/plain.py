@@ -84,9 +84,8 @@ def run_plain_session(session: StudySession, stdin: TextIO, out: TextIO, err: Te
         while (card := session.next_card()) is not None:
             print("", file=out)
             print("\n".join(card_front(card)), file=out)
-            if interactive:
-                if read("  (Enter shows the answer, q stops) ").strip().lower() in QUIT_WORDS:
-                    break
+            if interactive and read("  (Enter shows the answer, q stops) ").strip().lower() in QUIT_WORDS:
+                break
             print("\n".join(card_back(card)), file=out)
             print("  " + buttons_line(card), file=out)
             rating = _ask_rating(read, err)

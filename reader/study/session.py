@@ -8,8 +8,8 @@ Siblings (the cards of one entry) never meet on one study day: once one is answe
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -281,7 +281,7 @@ class StudySession:
         self.store.set_aside(due.entry.id, due.kind, "buried", self.clock.now(), until_day=today + timedelta(days=1))
 
     def know(self, entry_id: str) -> None:
-        """"I know this": no card of the entry is shown any more (from a card, or from the reader's panel)."""
+        """ "I know this": no card of the entry is shown any more (from a card, or from the reader's panel)."""
         self.store.set_aside(entry_id, "*", "known", self.clock.now())
 
     def next_due_day(self) -> tuple[date, int] | None:

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from fsrs import Card, Rating, State
@@ -79,7 +79,7 @@ SET_ASIDE_REASONS = ("suspended", "known", "leech", "buried")
 _CARD_COLUMNS = (
     "entry_id, kind, card_id, state, step, stability, difficulty, due_us, last_review_us, reps, lapses, first_day"
 )
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: ``state_before`` of a card's first review: it was new.
 NEW_STATE = 0
 

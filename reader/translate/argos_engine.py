@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.errors import InputError, NoModelError
-from reader.progress import ProgressCallback
 from reader.models.index import version_key
 from reader.models.install import InstalledPackage, installed_packages
+from reader.progress import ProgressCallback
 from reader.translate.clauses import join_translations, split_to_fit
 
 if TYPE_CHECKING:
@@ -134,7 +134,8 @@ class ArgosEngine:
             progress(done, len(sentences))
         for start in range(0, len(jobs), self.max_batch_size):
             batch = jobs[start : start + self.max_batch_size]
-            for (index, number, _), translation in zip(batch, self._translate_tokens([job[2] for job in batch])):
+            translations = self._translate_tokens([job[2] for job in batch])
+            for (index, number, _), translation in zip(batch, translations, strict=True):
                 translated[index][number] = translation
                 remaining[index] -= 1
                 if not remaining[index]:

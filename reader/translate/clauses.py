@@ -95,5 +95,8 @@ def _split_characters(text: str, after: str, count: Callable[[str], int], limit:
 
 def join_translations(translations: list[str], spaces: list[str]) -> str:
     """The translations of a sentence's clauses, joined with the whitespace that separated the clauses."""
-    return "".join(translation + (space if index < len(translations) - 1 else "")
-                   for index, (translation, space) in enumerate(zip(translations, spaces)))
+    last = len(translations) - 1
+    return "".join(
+        translation + (space if index < last else "")
+        for index, (translation, space) in enumerate(zip(translations, spaces, strict=True))
+    )

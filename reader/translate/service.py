@@ -65,9 +65,9 @@ def translate_sentences(
         end = bounds[number + 1] if number + 1 < len(bounds) else len(misses)
         batch = misses[start:end]
         translations = engine.translate_batch(batch)
-        cache.put_many(engine.identity, zip(batch, translations))
+        cache.put_many(engine.identity, zip(batch, translations, strict=True))
         finished: dict[int, str] = {}
-        for sentence, translation in zip(batch, translations):
+        for sentence, translation in zip(batch, translations, strict=True):
             for index in positions[sentence]:
                 results[index] = finished[index] = translation
         done += len(finished)

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests_app_helpers import pane_lines, settle
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable
 from textual.widgets._toast import Toast
@@ -24,7 +25,6 @@ from reader.app.screens.reading import ReadingScreen
 from reader.app.screens.study import StudyScreen
 from reader.articles.load import parse_text
 from reader.context import ReaderContext
-from tests_app_helpers import pane_lines, settle
 
 #: Titles from the report: one that made Ctrl-P raise MarkupError on every start, two that were styled or live.
 BROKEN_TITLE = "Future [/b] broken [red]title"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests_app_helpers import settle
 from textual.widgets import DataTable, Input
 
 from reader.app.app import ReaderApp
@@ -9,7 +10,6 @@ from reader.app.screens.library import LibraryScreen
 from reader.app.screens.reading import ReadingScreen
 from reader.articles.load import load_article
 from reader.paths import DEFAULT_ARTICLE, SEEDS_DIR
-from tests_app_helpers import settle
 
 
 async def test_library_lists_seeds_searches_and_opens() -> None:

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests_app_helpers import pane_lines, settle, term_colour
 from textual.widgets import Static
 
 from reader.app.app import ReaderApp
@@ -13,7 +14,6 @@ from reader.app.screens.reading import ReadingScreen, TranslationState
 from reader.app.widgets.sentence_pane import SentencePane
 from reader.articles.load import load_article
 from reader.paths import DEFAULT_ARTICLE
-from tests_app_helpers import pane_lines, settle, term_colour
 
 
 async def _settle(app: ReaderApp, pilot) -> ReadingScreen:  # type: ignore[no-untyped-def]
@@ -210,7 +210,6 @@ async def test_translation_streams_in_with_progress_and_a_new_article_cancels_th
     installed_echo_model: Path,
 ) -> None:
     from bench.app_keys import long_article
-
     from reader.app.messages import SentencesTranslated, TranslationProgress
 
     seen: list[object] = []

@@ -6,12 +6,14 @@ glossary data and the code. After a deliberate change, regenerate them and look 
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
+from tests_app_helpers import settle, settle_library
 
 from reader.app.app import ReaderApp
 from reader.articles.load import load_article
 from reader.paths import DEFAULT_ARTICLE
-from tests_app_helpers import settle, settle_library
 
 SIZES = [(120, 40), (80, 24)]
 
@@ -54,14 +56,14 @@ def test_help_screen(snap_compare, size: tuple[int, int]) -> None:  # type: igno
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_study_screen(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     """A card with its answer shown; a fixed clock keeps the intervals on the buttons the same every run."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from reader.app.screens.study import StudyScreen
     from reader.study.clock import FixedClock
 
     async def study(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settled(pilot)
-        pilot.app.context.clock = FixedClock(datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc))
+        pilot.app.context.clock = FixedClock(datetime(2026, 11, 28, 9, 0, tzinfo=UTC))
         await pilot.app.push_screen(StudyScreen(pilot.app.context))
         await pilot.pause()
         await pilot.press("space")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests_app_helpers import settle
 from textual.widgets import Static
 
 from reader.app.app import ReaderApp
@@ -13,7 +14,6 @@ from reader.app.screens.reading import ReadingScreen
 from reader.articles.load import load_article
 from reader.commands.glossary import main as glossary_main
 from reader.paths import DEFAULT_ARTICLE
-from tests_app_helpers import settle
 
 #: A user glossary overriding the curated ``wpk`` and adding ``my-term``; ``verified: maybe`` breaks the file.
 BROKEN_USER_GLOSSARY = (

@@ -16,7 +16,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "data" / "corpus-sample.jsonl"
 def test_every_sample_record_becomes_an_article_with_its_record_fields(sample_articles) -> None:
     records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
     assert len(sample_articles) == len(records) >= 50
-    for article, record in zip(sample_articles, records):
+    for article, record in zip(sample_articles, records, strict=True):
         assert article.article_id == record["id"]
         assert article.date == record["date"]
         assert article.topic == record["topic"]

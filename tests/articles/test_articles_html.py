@@ -45,19 +45,23 @@ def test_the_title_element_is_used_when_the_page_has_no_heading() -> None:
 
 
 def test_nested_blocks_give_each_paragraph_once() -> None:
-    text = html_to_text("<body><div>Outer start<p>Inner one.</p>outer tail</div><ul><li>Item <i>two</i></li></ul></body>")
+    text = html_to_text(
+        "<body><div>Outer start<p>Inner one.</p>outer tail</div><ul><li>Item <i>two</i></li></ul></body>"
+    )
     assert text.split("\n\n") == ["Outer start outer tail", "Inner one.", "Item two"]
 
 
 def test_a_page_with_no_text_is_one_clear_error(tmp_path: Path) -> None:
     page = tmp_path / "empty.htm"
     page.write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
-    with pytest.raises(InputError, match="empty.htm: HTML page with no text"):
+    with pytest.raises(InputError, match=r"empty\.htm: HTML page with no text"):
         load_article(page)
 
 
 def test_a_folder_import_takes_markdown_and_html_files(tmp_path: Path) -> None:
-    (tmp_path / "one.md").write_text("Cabinet Meeting Held\n\nThe Cabinet held a meeting on Monday.\n", encoding="utf-8")
+    (tmp_path / "one.md").write_text(
+        "Cabinet Meeting Held\n\nThe Cabinet held a meeting on Monday.\n", encoding="utf-8"
+    )
     (tmp_path / "two.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     library = Library(open_store(tmp_path / "store.sqlite3"))

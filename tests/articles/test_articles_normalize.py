@@ -11,6 +11,7 @@ import pytest
 
 from reader.articles.names import BUILTIN_PERSON_NAMES, degluing_names, usable_for_degluing
 from reader.articles.normalize import normalize_text, strip_controls
+
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "corpus-sample.jsonl"
 
 NAMES = BUILTIN_PERSON_NAMES

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from pathlib import Path
 
@@ -39,7 +40,10 @@ def test_a_post_shared_by_names_joined_with_and(matcher: Matcher) -> None:
     )
     spans = matcher.match_en(sentence)
     (found,) = mentions([(sentence, spans)], "kim-tok-hun")
-    assert found.post == "members of the Presidium of the Political Bureau of the Central Committee of the Workers' Party of Korea"
+    assert (
+        found.post
+        == "members of the Presidium of the Political Bureau of the Central Committee of the Workers' Party of Korea"
+    )
     assert found.list_position is None  # no list cue in this sentence
 
 
@@ -62,12 +66,16 @@ def test_reader_people_lists_appearances_by_date_with_posts(capsys: pytest.Captu
     dates = [row["date"] for row in rows]
     assert dates == sorted(dates) and len(rows) >= 5
     cabinet = next(row for row in rows if row["article_title"] == "Enlarged Plenary Meeting of DPRK Cabinet Held")
-    assert cabinet["post"].endswith("vice-president of the State Affairs Commission of the DPRK and premier of the Cabinet")
+    assert cabinet["post"].endswith(
+        "vice-president of the State Affairs Commission of the DPRK and premier of the Cabinet"
+    )
     with out_csv.open(encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == len(rows)
 
 
-def test_reader_people_for_an_unknown_person_is_exit_1_and_an_empty_json_list(capsys: pytest.CaptureFixture[str]) -> None:
+def test_reader_people_for_an_unknown_person_is_exit_1_and_an_empty_json_list(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["people", "Nobody Anywhere"]) == 1
     assert "no glossary person entry matches 'Nobody Anywhere'" in capsys.readouterr().err
 
@@ -89,10 +97,12 @@ def test_monthly_frequency_fills_the_months_in_between(capsys: pytest.CaptureFix
     months = [month for month, _ in series]
     assert months == sorted(months) and len(months) == len(set(months))
     assert months[0] <= "2024-01" and sum(count for _, count in series) > 50
-    assert all(b > a for a, b in zip(months, months[1:], strict=False))
+    assert all(b > a for a, b in itertools.pairwise(months))
 
 
-async def test_from_the_panel_the_people_and_concordance_screens_open_articles(capsys: pytest.CaptureFixture[str]) -> None:
+async def test_from_the_panel_the_people_and_concordance_screens_open_articles(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from textual.widgets import DataTable
 
     from reader.app.app import ReaderApp

@@ -84,7 +84,7 @@ def test_annotate_terminal_styles_spans_and_never_reads_markup(
 
 
 def test_annotate_korean(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out, _ = run(capsys, "annotate", "-", "--korean", "--json", stdin="조선로동당의 당국", monkeypatch=monkeypatch)
+    _code, out, _ = run(capsys, "annotate", "-", "--korean", "--json", stdin="조선로동당의 당국", monkeypatch=monkeypatch)
     assert [(s["text"], s["id"]) for s in json.loads(out)] == [("조선로동당", "wpk"), ("당국", "party-authorities")]
 
 

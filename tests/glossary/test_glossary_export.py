@@ -66,7 +66,7 @@ def test_anki_tsv_has_headers_and_stable_guids(fixture_glossary: Glossary) -> No
     headers = [line for line in text.splitlines() if line.startswith("#")]
     assert headers[:3] == ["#separator:tab", "#html:false", "#notetype:Basic"]
     assert "#guid column:1" in headers and "#columns:GUID\tFront\tBack\tTags" in headers
-    rows = list(csv.reader(io.StringIO("\n".join(l for l in text.splitlines() if not l.startswith("#"))), delimiter="\t"))
+    rows = list(csv.reader(io.StringIO("\n".join(line for line in text.splitlines() if not line.startswith("#"))), delimiter="\t"))
     spa = next(r for r in rows if r[0] == "kcna-glossary-spa")
     assert spa[1] == "Supreme People's Assembly" and spa[2].startswith("최고인민회의")
     assert spa[3] == "kcna-glossary state-body"

@@ -100,7 +100,10 @@ async def test_the_export_key_writes_the_open_article(tmp_path: Path) -> None:
         await pilot.pause()
         prompt = app.screen
         assert isinstance(prompt, ExportPrompt)
-        assert prompt.query_one("#export-path").value == "respected-comrade-kim-jong-un-receives-russian-foreign-minister.md"
+        assert (
+            prompt.query_one("#export-path").value
+            == "respected-comrade-kim-jong-un-receives-russian-foreign-minister.md"
+        )
         prompt.query_one("#export-path").value = str(target)
         await pilot.press("enter")
         await app.workers.wait_for_complete()

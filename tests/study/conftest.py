@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,8 +24,8 @@ from reader.study.session import StudySession, StudySources
 from reader.study.store import StudyStore
 
 #: Monday 5 January 2026, 09:00 UTC: the first day of every simulation.
-START = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
-UTC_BOUNDARY = DayBoundary(rollover_hour=4, tz=timezone.utc)
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+UTC_BOUNDARY = DayBoundary(rollover_hour=4, tz=UTC)
 
 
 @pytest.fixture(scope="session")

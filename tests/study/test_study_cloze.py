@@ -78,7 +78,10 @@ def test_export_clozes_match_each_library_sentence_at_most_once(conn, glossary, 
     index = ClozeIndex(library, matcher)
     clozes = {entry.id: index.find(entry.id) for entry in entries}
     eligible = sum(
-        1 for article_id in ids for sentence in library.article(article_id).sentences if 6 <= len(sentence.split()) <= 45
+        1
+        for article_id in ids
+        for sentence in library.article(article_id).sentences
+        if 6 <= len(sentence.split()) <= 45
     )
     # At most every eligible sentence of the library once (before: each entry matched its five articles again).
     assert 0 < sum(calls.values()) <= eligible

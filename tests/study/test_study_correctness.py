@@ -75,9 +75,9 @@ def test_the_end_mark_and_punctuation_make_no_cards(glossary) -> None:
 def test_a_stored_card_for_a_mark_is_not_shown(make_session, clock) -> None:
     from fsrs import Rating
 
+    from reader.study.cards import card_id_for
     from reader.study.replay import apply_answer
     from reader.study.store import Review
-    from reader.study.cards import card_id_for
 
     session = make_session(deck="all")
     # A card an older version made for "-0-", due now.

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from conftest import START, UTC_BOUNDARY
@@ -43,7 +44,7 @@ def test_a_month_of_good_answers_respects_limits_siblings_and_due_dates(make_ses
         if not days_by_card[s.card.card_id] or days_by_card[s.card.card_id][-1] != s.day:
             days_by_card[s.card.card_id].append(s.day)
     first_card = days_by_card[shown[0].card.card_id]
-    gaps = [(b - a).days for a, b in zip(first_card, first_card[1:], strict=False)]
+    gaps = [(b - a).days for a, b in itertools.pairwise(first_card)]
     assert len(gaps) >= 2 and gaps == sorted(gaps) and gaps[-1] > gaps[0]
     # Nothing left due today after the last session.
     remaining = session.due_today()
@@ -84,15 +85,15 @@ def test_day_boundary_at_four_am_local(make_session, clock) -> None:
     session = make_session(settings=StudySettings(new_per_day=3))
     assert sum(s.card.is_new for s in play_day(session, clock, always(Rating.Good))) == 3
 
-    clock.set(datetime(2026, 1, 6, 3, 30, tzinfo=timezone.utc))  # after midnight, before the rollover
+    clock.set(datetime(2026, 1, 6, 3, 30, tzinfo=UTC))  # after midnight, before the rollover
     assert session.next_card() is None
-    clock.set(datetime(2026, 1, 6, 4, 0, tzinfo=timezone.utc))
+    clock.set(datetime(2026, 1, 6, 4, 0, tzinfo=UTC))
     assert sum(s.card.is_new for s in play_day(session, clock, always(Rating.Good))) == 3
 
     seoul = DayBoundary(rollover_hour=4, tz=ZoneInfo("Asia/Seoul"))
     # 19:30 UTC is 04:30 the next morning in Seoul: already the next study day there.
-    assert seoul.study_day(datetime(2026, 1, 6, 19, 30, tzinfo=timezone.utc)).isoformat() == "2026-01-07"
-    assert seoul.study_day(datetime(2026, 1, 6, 18, 30, tzinfo=timezone.utc)).isoformat() == "2026-01-06"
+    assert seoul.study_day(datetime(2026, 1, 6, 19, 30, tzinfo=UTC)).isoformat() == "2026-01-07"
+    assert seoul.study_day(datetime(2026, 1, 6, 18, 30, tzinfo=UTC)).isoformat() == "2026-01-06"
 
 
 def test_cards_forgotten_eight_times_are_listed_as_leeches(make_session, clock) -> None:
@@ -130,7 +131,7 @@ def test_a_new_cards_sibling_waits_for_the_next_day(make_session, clock) -> None
     day1 = play_day(session, clock, always(Rating.Good))
     entries_day1 = {s.card.entry.id for s in day1}
     assert {s.card.kind for s in day1} <= {"recognition", "cloze"}  # cloze only for cloze-only entries
-    assert all(not (s.card.kind == "production") for s in day1)
+    assert all(s.card.kind != "production" for s in day1)
     clock.advance(days=1)
     day2 = play_day(session, clock, always(Rating.Good))
     new_day2 = [s for s in day2 if s.card.is_new]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import UTC
 
 from fsrs import Rating
 from sim import play_days
@@ -33,12 +34,12 @@ def test_optimize_fits_new_parameters_and_reschedules_from_the_log(make_session,
 
 
 def test_training_histories_cut_after_each_later_day() -> None:
-    from datetime import date, datetime, timezone
+    from datetime import date, datetime
 
     from reader.study.store import Review
 
     def review(day: int, rating: Rating) -> Review:
-        moment = datetime(2026, 1, day, 9, tzinfo=timezone.utc)
+        moment = datetime(2026, 1, day, 9, tzinfo=UTC)
         return Review(1, "wpk", "recognition", rating, moment, date(2026, 1, day), 1000, 0)
 
     log = [review(1, Rating.Good), review(1, Rating.Good), review(4, Rating.Again), review(10, Rating.Good)]

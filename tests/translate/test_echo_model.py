@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from echo_helpers import corpus_sentences, load_echo_builder
 
 TRICKY = [

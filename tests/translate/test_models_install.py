@@ -100,7 +100,7 @@ def test_work_folder_left_by_a_killed_install_is_swept_by_the_next_one(tmp_path:
 def test_folder_of_another_package_is_not_overwritten(tmp_path: Path) -> None:
     models.install_from_file(build_package(tmp_path / "a.argosmodel", top="shared-name"))
     other = build_package(tmp_path / "b.argosmodel", top="shared-name", metadata=metadata_for("ko", "en"))
-    with pytest.raises(InputError, match="would overwrite .*shared-name"):
+    with pytest.raises(InputError, match=r"would overwrite .*shared-name"):
         models.install_from_file(other)
     assert [p.code for p in models.installed_packages()] == ["translate-en_ko"]
 

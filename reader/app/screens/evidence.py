@@ -166,11 +166,13 @@ class PeopleScreen(_EvidenceScreen):
         writer = csv.writer(buffer)
         writer.writerow(["date", "article_id", "article_title", "post", "list_position"])
         for row in self.appearances:
-            writer.writerow([row.date or "", row.article_id, row.article_title, row.post or "", row.list_position or ""])
+            writer.writerow(
+                [row.date or "", row.article_id, row.article_title, row.post or "", row.list_position or ""]
+            )
         path = Path(f"{self.entry.id}-appearances.csv").resolve()
         try:
             write_text_atomically(path, buffer.getvalue())
-        except Exception as exc:  # noqa: BLE001 - any failure to write is reported, never a crash
+        except Exception as exc:
             self.notify(f"Could not write {path}: {exc}", severity="error", markup=False)
             return
         self.notify(f"Wrote {path}", markup=False)

@@ -24,12 +24,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
+from glossary.model import Entry, Span
 from reader.app import panes
 from reader.app.messages import SentencesTranslated, TranslationProgress, TranslationStarted, TranslationUnavailable
 from reader.app.translation_job import run_translation_job
 from reader.app.widgets.glossary_panel import GlossaryPanel, panel_content
 from reader.app.widgets.sentence_pane import SentencePane
-from glossary.model import Entry
 from reader.articles.model import Article
 from reader.view import ReadingView, apply_translation
 
@@ -401,7 +401,7 @@ class ReadingScreen(Screen[None]):
         span = self.view.sentences[sentence].source_spans[term]
         self.show_entry(span.entry_id, span=span, sentence=sentence)
 
-    def show_entry(self, entry_id: str, span=None, sentence: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    def show_entry(self, entry_id: str, span: Span | None = None, sentence: int | None = None) -> None:
         """Open ``entry_id`` in the side panel (from a term, a related link, or the command palette)."""
         context = self.context
         entry = context.glossary.get(entry_id)

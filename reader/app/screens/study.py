@@ -237,7 +237,9 @@ class StudyScreen(Screen[None]):
                 said = f"Buried until tomorrow: {card.entry.en}."
             elif how == "suspend":
                 self.session.suspend(card)
-                said = f"Suspended: {card.entry.en} ({card.kind}). 'reader study restore {card.entry.id}' brings it back."
+                said = (
+                    f"Suspended: {card.entry.en} ({card.kind}). 'reader study restore {card.entry.id}' brings it back."
+                )
             else:
                 self.session.know(card.entry.id)
                 said = f"Marked as known: no more cards for {card.entry.en}."

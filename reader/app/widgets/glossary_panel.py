@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
@@ -71,7 +72,7 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
     class ArticleLinkClicked(Message):
         library_id: int
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         yield Static(id="panel-body")
 
     def show(self, content: PanelContent) -> None:
