@@ -48,16 +48,17 @@ def check_untrusted_yaml(text: str, max_nesting: int = MAX_NESTING, max_nodes: i
     loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     depth = nodes = 0
     for event in yaml.parse(text, Loader=loader):
+        line = event.start_mark.line + 1 if event.start_mark is not None else 0
         if isinstance(event, yaml.AliasEvent):
-            raise UntrustedYamlError(event.start_mark.line + 1, "YAML aliases (*name) are not allowed in this file")
+            raise UntrustedYamlError(line, "YAML aliases (*name) are not allowed in this file")
         if isinstance(event, yaml.NodeEvent):
             nodes += 1
             if nodes > max_nodes:
-                raise UntrustedYamlError(event.start_mark.line + 1, f"more than {max_nodes:,} YAML nodes")
+                raise UntrustedYamlError(line, f"more than {max_nodes:,} YAML nodes")
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > max_nesting:
-                raise UntrustedYamlError(event.start_mark.line + 1, f"nested more than {max_nesting} levels deep")
+                raise UntrustedYamlError(line, f"nested more than {max_nesting} levels deep")
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
@@ -135,7 +136,7 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES, untrusted: bool = Fal
     try:
         if untrusted:
             check_untrusted_yaml(text)
-        return yaml.load(text, Loader=_line_loader())  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_line_loader())
     except UntrustedYamlError as exc:
         raise GlossaryFileError(path, exc.line, exc.problem) from None
     except yaml.MarkedYAMLError as exc:

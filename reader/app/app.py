@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -123,10 +124,8 @@ class ReaderApp(App[None]):
                 context.conn.close()
         if not self.is_running:
             return  # the app has quit meanwhile
-        try:
+        with contextlib.suppress(RuntimeError):  # it quit just now
             self.call_from_thread(self._initial_remembered, reading, library_id, error)
-        except RuntimeError:
-            pass  # it quit just now
 
     def _initial_remembered(self, reading: Any, library_id: int | None, error: Exception | None) -> None:
         if reading.library_id is None:

@@ -88,7 +88,7 @@ class LaidLine:
     case the text is cut out when first asked for (see ``slice_text``).
     """
 
-    __slots__ = ("_text", "_source", "_start", "_end", "sentences", "terms", "style_class")
+    __slots__ = ("_end", "_source", "_start", "_text", "sentences", "style_class", "terms")
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ ANSI themes are left out: their colours are the terminal's, so there is nothing 
 from __future__ import annotations
 
 from rich.color import Color as RichColor
+from tests_app_helpers import settle
 from textual.color import Color
 
 from glossary.model import CATEGORIES
@@ -16,7 +17,6 @@ from reader.app.app import ReaderApp
 from reader.app.themes import MIN_CONTRAST, contrast_ratio
 from reader.articles.load import load_article
 from reader.paths import DEFAULT_ARTICLE
-from tests_app_helpers import settle
 
 #: Component classes whose text is drawn on sentences (and so on the cursor line).
 SENTENCE_RUNS = ("dim", "marker", "gloss-en", "gloss-ko")

@@ -17,8 +17,8 @@ from model_zips import build_package, metadata_for
 from reader import paths
 from reader.commands.reader import main
 from reader.errors import ReaderError
-from reader.models.index import FILE_INSTALL_HINT
 from reader.models import install as models
+from reader.models.index import FILE_INSTALL_HINT
 from reader.progress import human_size
 
 

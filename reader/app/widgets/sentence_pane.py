@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterator
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -354,7 +355,7 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         finally:
             self._layout_task_running = False
 
-    def _unlaid_from(self, resume: int, anchor: int):  # type: ignore[no-untyped-def]
+    def _unlaid_from(self, resume: int, anchor: int) -> Iterator[int]:
         """Blocks not laid out, in the order the background task takes them: from the view's top block
         (``anchor``) to the end, then from the start up to it. ``resume`` is where the last slice stopped."""
         lines = self._block_lines
