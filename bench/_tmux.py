@@ -11,7 +11,11 @@ def time_to_screen(command: list[str], wanted: str, env: dict[str, str], timeout
     """Seconds from starting ``command`` in a 120x40 tmux terminal until ``wanted`` is on screen (5 ms polling)."""
     socket = f"kcna-bench-{time.monotonic_ns()}"
     assignments = " ".join(f"{name}={shlex.quote(value)}" for name, value in env.items())
-    shell_command = f"env -u COLUMNS -u LINES {assignments} TERM=xterm-256color {shlex.join(command)}"
+    # Bytecode is written and used, as on a user's machine (an environment that forbids it would make every start
+    # compile the project's modules from source while Textual's own come precompiled from its wheel).
+    shell_command = (
+        f"env -u COLUMNS -u LINES -u PYTHONDONTWRITEBYTECODE {assignments} TERM=xterm-256color {shlex.join(command)}"
+    )
     tmux = ["tmux", "-L", socket]
     started = time.perf_counter()
     subprocess.run([*tmux, "new-session", "-d", "-s", "b", "-x", "120", "-y", "40", shell_command], check=True)

@@ -85,6 +85,11 @@ class ReaderContext:
         """Start-up warnings a user must see: unreadable settings and broken user glossaries, one line each."""
         return [*self.settings.warnings, *self.glossary.warnings]
 
+    @property
+    def warnings_so_far(self) -> list[str]:
+        """The start-up warnings known without loading anything more (the glossary's once it is loaded)."""
+        return [*self.settings.warnings, *(self.glossary.warnings if self.glossary_loaded else [])]
+
     # -- data ---------------------------------------------------------------------------------------------------
 
     @cached_property
@@ -164,11 +169,29 @@ class ReaderContext:
         close = ", ".join(hit.entry.en for hit in hits[:3])
         raise NotFoundError(f"no glossary {kind} matches {query!r}" + (f"; did you mean: {close}?" if close else ""))
 
-    def load_article(self, path: Path) -> Article:
-        """Read and parse an article file, repairing glued names with the glossary's names."""
+    def load_article(self, path: Path, *, with_glossary_names: bool = True) -> Article:
+        """Read and parse an article file, repairing glued names with the glossary's names.
+
+        ``with_glossary_names=False`` uses the built-in names only, so the first screen need not wait for the
+        glossary; ``reparsed_with_glossary_names`` then tells whether the glossary's names change anything.
+        """
         from reader.articles.load import load_article
 
-        return load_article(path, self.article_names)
+        return load_article(path, self.article_names) if with_glossary_names else load_article(path)
+
+    def reparsed_with_glossary_names(self, article: Article) -> Article | None:
+        """The article read again from its file with the glossary's person names, when that repairs more glue
+        than the built-in names did; None when nothing changes (or it did not come from a file)."""
+        source = Path(article.source) if article.source else None
+        if source is None or not source.is_file():
+            return None
+        from reader.errors import ReaderError
+
+        try:
+            again = self.load_article(source)
+        except (OSError, ReaderError):  # the file changed or went away since: keep what is on screen
+            return None
+        return again if again.content_hash != article.content_hash else None
 
     def resolve_article(self, reference: str) -> Article:
         """An article named on the command line: a file path, or the id of a library article."""

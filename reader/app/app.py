@@ -60,6 +60,7 @@ class ReaderApp(App[None]):
         self.settings = self.context.settings
         self.initial_article = article
         self.open_library_first = open_library
+        self._warnings_shown: set[str] = set()
         #: Whether the first article has been recorded in the library (done just after the first frame).
         self.initial_article_recorded = False
         #: Why the app ended early: a store it cannot use. ``reader.app.launch`` raises it once the terminal is
@@ -97,12 +98,18 @@ class ReaderApp(App[None]):
         self.push_screen(reading)
         # Warnings met before the screen was ours (a broken user glossary, bad settings, invalid UTF-8) are
         # shown here, where the user is looking, not on a stderr the app's screen hides.
-        for warning in [*self.context.warnings, *self.initial_article.warnings]:
-            self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
+        self.show_warnings([*self.context.warnings_so_far, *self.initial_article.warnings])
         # Library bookkeeping (first-start seeding included) waits until the article is on screen.
         self.call_after_refresh(self._remember_initial, reading)
         if self.open_library_first:
             self.action_open_library()
+
+    def show_warnings(self, warnings: Iterable[str]) -> None:
+        """Notify each warning once per session (the glossary's arrive when it loads, after the first frame)."""
+        for warning in warnings:
+            if warning not in self._warnings_shown:
+                self._warnings_shown.add(warning)
+                self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
 
     def _remember_initial(self, reading: Any) -> None:
         if len(self.initial_article.sentences) <= RECORD_AT_ONCE_SENTENCES:

@@ -28,7 +28,9 @@ def run(args: argparse.Namespace) -> int:
         from reader.commands.preview import print_preview
 
         return print_preview(context, path)
-    article = context.load_article(path)  # a bad file fails here, as one line, before the screen is taken over
+    # A bad file fails here, as one line, before the screen is taken over. The glossary loads after the first
+    # frame: its person names repair scraped glue, and the screen re-reads the file if they change anything.
+    article = context.load_article(path, with_glossary_names=False)
     _ = context.conn  # open the store now: a bad database is a one-line error, not a crash inside the app
 
     # The app is the other face of the reader: found by name, like every verb, so this module imports no Textual.

@@ -200,6 +200,16 @@ class ReadingScreen(Screen[None]):
         view, matcher = self.view, self.context.matcher
         if view is None:
             return
+        from reader.app.app import ReaderApp
+
+        if isinstance(self.app, ReaderApp):
+            self.app.show_warnings(self.context.warnings)
+        if len(view.sentences) <= LINK_AT_ONCE_SENTENCES:
+            # Re-reading a very long article would hold the screen for seconds: only ordinary ones are read again.
+            better = self.context.reparsed_with_glossary_names(self.article)
+            if better is not None:  # the glossary's names repair glue the built-in ones missed: show that text
+                self.open_article(better, self.library_id)
+                return
         position = 0
         while position < len(view.sentences):
             if token != self.token:
