@@ -36,7 +36,7 @@ from glossary.model import CATEGORIES
 from reader.app.layout import Block, FlowBlock, GlossBlock, LaidLine, estimate_height, layout_block, separated
 
 #: Seconds of layout work the background task does before it lets the event loop run again.
-LAYOUT_SLICE_SECONDS = 0.006
+LAYOUT_SLICE_SECONDS = 0.003
 #: Up to about this many lines, a pane is laid out in one go (a few milliseconds); beyond, incrementally.
 SYNC_LAYOUT_LINES = 3000
 #: Seconds between scroll bar updates while the background task lays out blocks below the view.
