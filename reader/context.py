@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from glossary.data import Glossary
     from glossary.match import Matcher
     from glossary.model import Entry
+    from reader.library.importer import WorkerGlossary
     from reader.library.store import Library
     from reader.reports.article_report import ArticleReport
     from reader.study.clock import Clock, DayBoundary
@@ -205,6 +206,22 @@ class ReaderContext:
                 raise InputError(reference, "no file, and no library article with this id") from None
         return self.load_article(path)
 
+    def search_words(self, query: str) -> str:
+        """What to search the (English) library for: ``query``, or for Korean the English of the glossary entry
+        it names, since articles are stored in English. Example: ``김정은`` -> ``Kim Jong Un``."""
+        if not any("\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" for char in query):
+            return query
+        from reader.errors import NotFoundError
+
+        korean = query.strip()
+        for entry in self.glossary.entries.values():  # the exact Korean form first: no fuzzy matcher to load
+            if korean in (entry.ko, entry.ko_rok):
+                return entry.en
+        try:
+            return self.find_entry(korean).en
+        except NotFoundError:
+            return query
+
     def article_report(self, article: Article) -> ArticleReport:
         """The article as a report: translated by the installed model (through the cache) or glossed."""
         from reader.errors import NoModelError
@@ -227,18 +244,24 @@ class ReaderContext:
 
     def entry_counts(self, article: Article) -> dict[str, int]:
         """How often each glossary entry is linked in ``article`` (for the library's term index)."""
-        counts: dict[str, int] = {}
-        for sentence in article.sentences:
-            for span in self.matcher.match_en(sentence):
-                counts[span.entry_id] = counts.get(span.entry_id, 0) + 1
-        return counts
+        from reader.library.importer import count_entries
+
+        return count_entries(self.matcher.match_en, article)
+
+    @property
+    def import_workers(self) -> WorkerGlossary:
+        """How an import's worker processes rebuild this session's glossary (the same files)."""
+        from reader.library.importer import WorkerGlossary
+
+        return WorkerGlossary(tuple(self.glossary_paths), self.include_user_glossary)
 
     def ensure_seeded(self) -> None:
         """On a first start (empty library), import the seed articles so the library is not empty."""
-        from reader.library.importer import import_articles
         from reader.paths import SEEDS_DIR
 
-        if self.library.count() == 0 and SEEDS_DIR.is_dir():
+        if self.library.is_empty() and SEEDS_DIR.is_dir():
+            from reader.library.importer import import_articles
+
             import_articles([str(SEEDS_DIR)], self.library, self.entry_counts, names=self.article_names)
 
     # -- translation --------------------------------------------------------------------------------------------

@@ -54,8 +54,20 @@ class ReaderApp(App[None]):
     TITLE = "kcna-reader"
     COMMANDS = App.COMMANDS | {_glossary_commands, _article_commands}
 
-    def __init__(self, article: Article, *, context: ReaderContext | None = None, open_library: bool = False) -> None:
+    def __init__(
+        self,
+        article: Article,
+        *,
+        context: ReaderContext | None = None,
+        open_library: bool = False,
+        start_sentence: int = 0,
+        library_id: int | None = None,
+    ) -> None:
         super().__init__()
+        #: The first article's library id when it was opened from the library (``reader`` resuming).
+        self.initial_library_id = library_id
+        #: The sentence the first article opens at (where the reader stopped, when ``reader`` resumes).
+        self.start_sentence = start_sentence
         self.context = context or ReaderContext()
         self.settings = self.context.settings
         self.initial_article = article
@@ -94,7 +106,7 @@ class ReaderApp(App[None]):
         elif self.settings.theme != Settings().theme:
             self.notify(f"Unknown theme {self.settings.theme!r} in the settings; using {self.theme}.", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        reading = ReadingScreen(self.context, self.initial_article)
+        reading = ReadingScreen(self.context, self.initial_article, start_sentence=self.start_sentence)
         self.push_screen(reading)
         # Warnings met before the screen was ours (a broken user glossary, bad settings, invalid UTF-8) are
         # shown here, where the user is looking, not on a stderr the app's screen hides.
@@ -114,18 +126,27 @@ class ReaderApp(App[None]):
     def _remember_initial(self, reading: Any) -> None:
         if len(self.initial_article.sentences) <= RECORD_AT_ONCE_SENTENCES:
             # A few milliseconds: done at once, so the library and study know the article from the first key on.
-            library_id, error = self._remember(self.context, self.initial_article)
+            article = self._article_to_record(self.context)
+            library_id, error = self._remember(self.context, article, self.initial_library_id)
             self._initial_remembered(reading, library_id, error)
             return
-        # In a thread: linking the terms of a 5 MB article for the term index and storing it take seconds, and
-        # keys must keep working meanwhile. A daemon thread, not a worker: quitting must not wait for it (asyncio
-        # waits for its executor's threads at exit); a store write cut off by the exit is rolled back by SQLite.
+        # In a thread: re-reading a 5 MB article with the glossary's names, linking its terms for the term index
+        # and storing it take seconds, and keys must keep working meanwhile. A daemon thread, not a worker:
+        # quitting must not wait for it (asyncio waits for its executor's threads at exit); a store write cut off
+        # by the exit is rolled back by SQLite.
         threading.Thread(target=self._remember_in_thread, args=(reading,), name="remember", daemon=True).start()
+
+    def _article_to_record(self, context: ReaderContext) -> Article:
+        if self.initial_library_id is not None:  # resumed from the library: it is there already
+            return self.initial_article
+        # Recorded as an import would read the file (with the glossary's names), so opening a file that was
+        # imported, or opening it again, finds the same entry by content hash.
+        return context.reparsed_with_glossary_names(self.initial_article) or self.initial_article
 
     def _remember_in_thread(self, reading: Any) -> None:
         context = self.context.for_thread()  # SQLite connections stay in the thread that made them
         try:
-            library_id, error = self._remember(context, self.initial_article)
+            library_id, error = self._remember(context, self._article_to_record(context), self.initial_library_id)
         finally:
             if "conn" in context.__dict__:
                 context.conn.close()
@@ -147,11 +168,15 @@ class ReaderApp(App[None]):
         self.notify(f"Library unavailable: {problem or error}", severity="warning", markup=False)
 
     @staticmethod
-    def _remember(context: ReaderContext, article: Article) -> tuple[int | None, Exception | None]:
-        """Add the opened article to the library (once, by content hash) and mark it opened: (its id, an error)."""
+    def _remember(
+        context: ReaderContext, article: Article, library_id: int | None = None
+    ) -> tuple[int | None, Exception | None]:
+        """Add the opened article to the library (once, by content hash; not at all when ``library_id`` says
+        where it is) and mark it opened: (its id, an error)."""
         try:
             context.ensure_seeded()
-            library_id, _added = context.library.add(article, context.entry_counts(article))
+            if library_id is None:
+                library_id, _added = context.library.add(article, context.entry_counts(article))
             context.library.mark_opened(library_id)
             return library_id, None
         except Exception as exc:  # reported on the app's thread (_initial_remembered)
@@ -183,6 +208,13 @@ class ReaderApp(App[None]):
 
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self.context))
+
+    async def action_quit(self) -> None:
+        reading = self.reading_screen
+        if reading is not None:
+            with contextlib.suppress(Exception):  # a store that fails now must not keep the user from quitting
+                reading.save_position()
+        await super().action_quit()
 
     def action_help(self) -> None:
         from reader.app.screens.help import HelpScreen

@@ -8,13 +8,21 @@ from reader.articles.model import Article
 from reader.context import ReaderContext
 
 
-def run_app(context: ReaderContext, article: Article, open_library: bool = False) -> int:
+def run_app(
+    context: ReaderContext,
+    article: Article,
+    open_library: bool = False,
+    start_sentence: int = 0,
+    library_id: int | None = None,
+) -> int:
     """Run the app until it quits; the exit code is non-zero when it stopped on an unexpected error.
 
     When it stopped on a store it cannot use, that ``StoreError`` is raised here, after the terminal is restored,
     so the dispatcher prints its one line like any verb's.
     """
-    app = ReaderApp(article, context=context, open_library=open_library)
+    app = ReaderApp(
+        article, context=context, open_library=open_library, start_sentence=start_sentence, library_id=library_id
+    )
     app.run()
     if app.fatal_error is not None:
         raise app.fatal_error

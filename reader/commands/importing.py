@@ -30,7 +30,14 @@ def run(args: argparse.Namespace) -> int:
 
     context = ReaderContext()
     with stderr_progress("importing") as progress:
-        report = import_articles(args.paths, context.library, context.entry_counts, progress, context.article_names)
+        report = import_articles(
+            args.paths,
+            context.library,
+            context.entry_counts,
+            progress,
+            context.article_names,
+            workers=context.import_workers,
+        )
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return report.exit_code

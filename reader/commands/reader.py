@@ -16,6 +16,7 @@ READER = Command(
         Verb("translate", "reader.commands.translate", "translate an article file sentence by sentence"),
         Verb("models", "reader.commands.models", "list, install and remove translation models"),
         Verb("import", "reader.commands.importing", "add articles (files, folders, corpus JSONL, - for stdin)"),
+        Verb("library", "reader.commands.library", "list, search, show, remove and rename library articles"),
         Verb("study", "reader.commands.study", "review the glossary terms you met, with spaced repetition"),
         Verb("people", "reader.commands.people", "a person's appearances in the library: dates, posts, list places"),
         Verb("concordance", "reader.commands.concordance", "every occurrence of a glossary term in the library"),

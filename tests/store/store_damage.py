@@ -1,7 +1,8 @@
 """Really damaged stores: a store made by the real ``reader``, with pages inside it overwritten.
 
-The first page (the header and the schema) is left intact, so SQLite opens the file and the damage is met
-only when a query reads a damaged page: the case a wholly invalid file never exercises.
+The header and the schema's pages (page 1, and the pages it spills onto once the schema outgrows one page) are
+left intact, so SQLite opens the file and the damage is met only when a query reads a damaged page: the case a
+wholly invalid file never exercises.
 """
 
 from __future__ import annotations
@@ -51,12 +52,28 @@ def page_count(path: Path) -> int:
     return path.stat().st_size // page_size(path)
 
 
+def schema_pages(path: Path) -> set[int]:
+    """The pages that hold the schema (``sqlite_schema``'s b-tree): page 1 and any it spills onto."""
+    conn = sqlite3.connect(path)
+    try:
+        return {1} | {int(row[0]) for row in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")}
+    finally:
+        conn.close()
+
+
+def inner_pages(path: Path) -> list[int]:
+    """Every page but those of the header and the schema, in order."""
+    keep = schema_pages(path)
+    return [page for page in range(2, page_count(path) + 1) if page not in keep]
+
+
 def overwrite_pages(path: Path, pages: list[int]) -> None:
     """Overwrite whole pages (numbered from 1, as SQLite numbers them) with junk bytes."""
     size = page_size(path)
+    keep = schema_pages(path)
     with open(path, "r+b") as handle:
         for page in pages:
-            assert page > 1, "page 1 holds the header and the schema"
+            assert page not in keep, "the header and the schema must stay readable"
             handle.seek((page - 1) * size)
             handle.write(bytes([JUNK]) * size)
     # The damage is inside: the header and the schema still read.
@@ -84,8 +101,8 @@ def damaged_copy(template: Path, target: Path, pages: list[int]) -> Path:
 
 
 def damage_the_middle(template: Path, target: Path) -> Path:
-    """A fresh copy of ``template`` at ``target`` with every page but the first overwritten."""
-    return damaged_copy(template, target, list(range(2, page_count(template) + 1)))
+    """A fresh copy of ``template`` at ``target`` with every page but the header's and the schema's overwritten."""
+    return damaged_copy(template, target, inner_pages(template))
 
 
 def works(action: Callable[[Path], object], path: Path) -> bool:
@@ -103,7 +120,7 @@ def first_page_where(
 
     Each page is tried on a fresh copy of ``template`` at ``scratch``.
     """
-    for page in range(2, page_count(template) + 1):
+    for page in inner_pages(template):
         damaged_copy(template, scratch, [page])
         if all(works(action, scratch) for action in survives) and not works(fails, scratch):
             return page

@@ -23,6 +23,8 @@ from reader.store.migrations import Feature, Migration, applied_migrations, appl
 from reader.study.store import StudyStore
 from reader.translate.cache import TranslationCache
 
+#: The number a migration appended to the library's would get.
+NEXT = LIBRARY_TABLES.latest + 1
 SEEDS = Path(__file__).resolve().parents[2] / "reader" / "seeds"
 
 #: The three features' tables exactly as kcna-reader 0.1.0 created them, before versions were recorded.
@@ -144,17 +146,19 @@ def test_a_store_made_before_versions_opens_records_version_1_and_keeps_its_rows
     library, cache, study = Library(conn), TranslationCache(conn), StudyStore(conn)
 
     assert [(m.feature, m.number) for m in applied_migrations(conn)] == [
-        ("library", 1),
+        *(("library", m.number) for m in LIBRARY_TABLES.migrations),
         ("study", 1),
         ("study", 2),  # a later migration runs on the old store too: the set-aside table
         ("translation_cache", 1),
     ]
     assert conn.execute("PRAGMA user_version").fetchone()[0] == STORE_FORMAT
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    # Nothing of the old schema changed; only the bookkeeping table and the later migrations' tables were added.
+    # Nothing of the old schema was lost; besides the bookkeeping and the later migrations' tables (study's
+    # set-aside table), only the library's later migrations changed it (a column for the reading position, indexes).
     after = user_tables(conn)
-    added = {"store_migrations", "study_set_aside"}
-    assert {name: sql for name, sql in after.items() if name not in added} == before
+    assert set(before) <= set(after)
+    unchanged = {name for name in before if name not in ("library_articles", "library_terms_by_entry")}
+    assert {name: after[name] for name in unchanged} == {name: before[name] for name in unchanged}
     assert study.set_aside_on(study.reviews()[0].study_day) == {}
     # Every row is there and reads back through the features.
     assert [item.title for item in library.items("yo jong")] == ["Kim Yo Jong Issues Press Statement"]
@@ -173,7 +177,7 @@ def test_the_reader_command_upgrades_an_old_store_in_place_and_keeps_its_article
     assert main(["import", str(SEEDS)]) == 0
     assert "imported 11 article(s)" in capsys.readouterr().out
     conn = open_store(store_path())
-    assert applied_version(conn, "library") == 1
+    assert applied_version(conn, "library") == LIBRARY_TABLES.latest
     titles = [item.title for item in Library(conn).items()]
     assert len(titles) == 12 and "Kim Yo Jong Issues Press Statement" in titles
 
@@ -184,7 +188,7 @@ def test_a_new_store_records_every_feature_at_its_latest_version(tmp_path: Path)
     latest: dict[str, int] = {}
     for m in applied_migrations(conn):
         latest[m.feature] = max(latest.get(m.feature, 0), m.number)
-    assert latest == {"library": 1, "translation_cache": 1, "study": 2}
+    assert latest == {"library": LIBRARY_TABLES.latest, "translation_cache": 1, "study": 2}
     assert all(m.applied_at == pytest.approx(time.time(), abs=60) for m in applied_migrations(conn))
 
 
@@ -192,8 +196,9 @@ def test_a_second_migration_applies_once_and_is_recorded(old_store: Path) -> Non
     def copy_titles_to_notes(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE library_articles SET note = 'about: ' || title")
 
+    first_release = Feature(LIBRARY_TABLES.name, LIBRARY_TABLES.migrations[:1])
     notes = with_migration(
-        LIBRARY_TABLES, Migration(2, "a note per article", "ALTER TABLE library_articles ADD COLUMN note TEXT;")
+        first_release, Migration(2, "a note per article", "ALTER TABLE library_articles ADD COLUMN note TEXT;")
     )
     backfill = with_migration(notes, Migration(3, "notes start as the title", copy_titles_to_notes))
 
@@ -209,7 +214,7 @@ def test_a_second_migration_applies_once_and_is_recorded(old_store: Path) -> Non
     assert other.execute("SELECT id, note FROM library_articles").fetchall() == [
         (7, "about: Kim Yo Jong Issues Press Statement")
     ]
-    # This code knows only version 1, so to it the store is now newer: refused, not misread.
+    # This code knows fewer versions, so to it the store is now newer: refused, not misread.
     with pytest.raises(StoreError, match="version 3"):
         Library(other)
 
@@ -222,7 +227,7 @@ def test_two_connections_migrating_at_once_apply_a_migration_once(old_store: Pat
         time.sleep(0.2)  # the other thread arrives while this one holds the write lock
         conn.execute("CREATE TABLE library_notes (article_id INTEGER, note TEXT)")
 
-    feature = with_migration(LIBRARY_TABLES, Migration(2, "notes table", slow_step))
+    feature = with_migration(LIBRARY_TABLES, Migration(NEXT, "notes table", slow_step))
     migrate(open_store(old_store), LIBRARY_TABLES)
     results: dict[str, list[int]] = {}
 
@@ -235,7 +240,7 @@ def test_two_connections_migrating_at_once_apply_a_migration_once(old_store: Pat
     for thread in threads:
         thread.join(timeout=30)
     assert len(runs) == 1
-    assert sorted(results.values()) == [[], [2]]
+    assert sorted(results.values()) == [[], [NEXT]]
 
 
 def test_a_failing_migration_leaves_the_store_as_it_was(old_store: Path) -> None:
@@ -245,28 +250,28 @@ def test_a_failing_migration_leaves_the_store_as_it_was(old_store: Path) -> None
 
     broken_sql = with_migration(
         LIBRARY_TABLES,
-        Migration(2, "notes", "CREATE TABLE library_notes (x TEXT); INSERT INTO library_articles (nope) VALUES (1);"),
+        Migration(NEXT, "notes", "CREATE TABLE library_notes (x TEXT); INSERT INTO library_articles (nope) VALUES (1);"),
     )
     with pytest.raises(StoreError) as raised:
         migrate(conn, broken_sql)
     message = str(raised.value)
-    assert str(old_store) in message and "version 2 (notes)" in message and "they stay at version 1" in message
+    assert str(old_store) in message and f"version {NEXT} (notes)" in message and f"they stay at version {NEXT - 1}" in message
 
     def half_done(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE library_articles SET title = 'overwritten'")
         raise ValueError("the backfill met a row it cannot convert")
 
     with pytest.raises(StoreError, match="cannot convert"):
-        migrate(conn, with_migration(LIBRARY_TABLES, Migration(2, "backfill", half_done)))
+        migrate(conn, with_migration(LIBRARY_TABLES, Migration(NEXT, "backfill", half_done)))
 
     assert not conn.in_transaction
     assert list(conn.iterdump()) == dump_before
-    assert applied_version(conn, "library") == 1
+    assert applied_version(conn, "library") == NEXT - 1
     assert Library(conn).items()[0].title == "Kim Yo Jong Issues Press Statement"
 
 
 def test_a_store_newer_than_the_code_is_refused_and_left_alone(old_store: Path, capsys) -> None:
-    newer = with_migration(LIBRARY_TABLES, Migration(2, "from the future", "CREATE TABLE library_future (x);"))
+    newer = with_migration(LIBRARY_TABLES, Migration(NEXT, "from the future", "CREATE TABLE library_future (x);"))
     conn = open_store(old_store)
     migrate(conn, newer)
     conn.close()
@@ -274,7 +279,7 @@ def test_a_store_newer_than_the_code_is_refused_and_left_alone(old_store: Path, 
 
     with pytest.raises(StoreError) as raised:
         Library(open_store(old_store))
-    assert "made by a newer kcna-reader" in str(raised.value) and "version 2" in str(raised.value)
+    assert "made by a newer kcna-reader" in str(raised.value) and f"version {NEXT}" in str(raised.value)
 
     # The command line says so in one line naming the file, exit 2. XDG_DATA_HOME points at a per-test folder.
     from reader.paths import store_path
@@ -284,7 +289,7 @@ def test_a_store_newer_than_the_code_is_refused_and_left_alone(old_store: Path, 
     assert main(["import", str(SEEDS)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith(
-        f"reader: {store_path()}: made by a newer kcna-reader: its library tables are at version 2"
+        f"reader: {store_path()}: made by a newer kcna-reader: its library tables are at version {NEXT}"
     )
     assert "Traceback" not in "\n".join(err)
     assert store_path().read_bytes() == before

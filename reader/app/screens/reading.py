@@ -95,11 +95,16 @@ class ReadingScreen(Screen[None]):
         Binding("ctrl+c", "app.quit", "Quit", show=False),
     ]
 
-    def __init__(self, context: ReaderContext, article: Article, library_id: int | None = None) -> None:
+    def __init__(
+        self, context: ReaderContext, article: Article, library_id: int | None = None, start_sentence: int = 0
+    ) -> None:
         super().__init__()
         self.context = context
         self.article = article
         self.library_id = library_id
+        self.start_sentence = start_sentence
+        #: (library id, sentence) last written to the library as where the reader stopped.
+        self._saved_position: tuple[int, int] | None = None
         self.view: ReadingView | None = None
         #: The glossary entry the panel explains (for its concordance and, for a person, appearances).
         self.panel_entry: Entry | None = None
@@ -133,8 +138,10 @@ class ReadingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.source_pane, "scroll_y", self._source_scrolled, init=False)
         self.watch(self.target_pane, "scroll_y", self._target_scrolled, init=False)
-        self.open_article(self.article, self.library_id)
+        self.open_article(self.article, self.library_id, self.start_sentence)
         self.source_pane.focus()
+        # Where the reader stopped is written once a second at most, not on every key.
+        self.set_interval(1.0, self.save_position)
 
     @property
     def settled(self) -> bool:
@@ -155,8 +162,9 @@ class ReadingScreen(Screen[None]):
 
     # -- opening an article -------------------------------------------------------------------------------------
 
-    def open_article(self, article: Article, library_id: int | None = None) -> None:
-        """Show ``article``; starting its translation cancels the running job of the previous one."""
+    def open_article(self, article: Article, library_id: int | None = None, start_sentence: int = 0) -> None:
+        """Show ``article`` (at ``start_sentence``); starting its translation cancels the previous one's job."""
+        self.save_position()
         context = self.context
         self.article = article
         self.library_id = library_id
@@ -178,6 +186,8 @@ class ReadingScreen(Screen[None]):
         self.source_pane.scroll_home(animate=False)
         self.target_pane.scroll_home(animate=False)
         self._redraw_target()
+        if start_sentence > 0:
+            self.call_after_refresh(self._resume_at, self.token, start_sentence)
         # Linking (first article only) and translating start once the article has reached the terminal: work
         # started on the next refresh still delays the terminal writer's first frame, so give it a moment.
         token, sentences = self.token, [s.source for s in self.view.sentences]
@@ -187,8 +197,23 @@ class ReadingScreen(Screen[None]):
 
     def open_library_article(self, library_id: int) -> None:
         """Open an article of the library (from the panel's "also in" links, the library or the palette)."""
-        self.context.library.mark_opened(library_id)
-        self.open_article(self.context.library.article(library_id), library_id)
+        library = self.context.library
+        start = library.item(library_id).last_sentence or 0
+        library.mark_opened(library_id)
+        self.open_article(library.article(library_id), library_id, start)
+
+    def _resume_at(self, token: int, sentence: int) -> None:
+        if token == self.token and self.view is not None and self.view.sentences:
+            self.cursor = min(sentence, len(self.view.sentences) - 1)
+
+    def save_position(self) -> None:
+        """Record in the library the sentence the reader is on (for ``reader`` with no file, and the library)."""
+        if self.library_id is None or self.view is None:
+            return
+        position = (self.library_id, self.cursor)
+        if position != self._saved_position and (self._saved_position is not None or self.cursor > 0):
+            self.context.library.set_position(*position)
+        self._saved_position = position
 
     def _link_terms(self, token: int) -> None:
         if token == self.token:
@@ -208,7 +233,7 @@ class ReadingScreen(Screen[None]):
             # Re-reading a very long article would hold the screen for seconds: only ordinary ones are read again.
             better = self.context.reparsed_with_glossary_names(self.article)
             if better is not None:  # the glossary's names repair glue the built-in ones missed: show that text
-                self.open_article(better, self.library_id)
+                self.open_article(better, self.library_id, self.cursor)  # the reader keeps their place
                 return
         position = 0
         while position < len(view.sentences):
