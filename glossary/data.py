@@ -99,7 +99,7 @@ def read_glossary_file(path: Path, curated: bool) -> FileEntries:
             )
             return result
     try:
-        document = read_yaml(path)
+        document = read_yaml(path, untrusted=not curated)
     except GlossaryFileError as exc:
         result.problems.append(Problem(shown, exc.line, exc.problem))
         return result
@@ -204,12 +204,12 @@ def _load_curated_cached(glossary: Glossary, data_dir: Path) -> None:
     if cache is not None and cache.is_file():
         try:
             with cache.open("rb") as handle:
-                entries, warnings, files = pickle.load(handle)  # noqa: S301 - our own file in the user's cache dir
+                entries, warnings, files = pickle.load(handle)
             glossary.entries.update(entries)
             glossary.warnings.extend(warnings)
             glossary.files.extend(files)
             return
-        except Exception:  # noqa: BLE001 - a stale or corrupt cache is simply rebuilt
+        except Exception:
             glossary.entries.clear(), glossary.warnings.clear(), glossary.files.clear()
     _load_curated(glossary, data_dir)
     if cache is None:

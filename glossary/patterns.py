@@ -106,7 +106,7 @@ def required_literal(source: str) -> str:
         parsed = _parser.parse(renamed)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
             return ""
-    except Exception:  # noqa: BLE001 - no prefilter is always correct
+    except Exception:
         return ""
     runs: list[str] = []
     current: list[str] = []
