@@ -123,7 +123,7 @@ def read_glossary_file(path: Path, curated: bool) -> FileEntries:
             result.problems.append(Problem(shown, 1, problem))
             return result
     try:
-        document = read_yaml(path)
+        document = read_yaml(path, untrusted=not curated)
     except GlossaryFileError as exc:
         result.problems.append(Problem(shown, exc.line, exc.problem))
         return result

@@ -5,6 +5,12 @@ ten times faster than the pure-Python parser, which matters for the 0.2 s load b
 otherwise. No tags beyond the safe ones are ever constructed.
 
 PyYAML is imported on first parse only: a warm start reads the parsed glossary from its cache and never needs it.
+
+User files are untrusted: before anything is built from one, ``check_untrusted_yaml`` reads its event stream once
+(libyaml's parser keeps its own stack, so this never recurses) and refuses aliases, deep nesting and too many
+nodes. A 1 KB "billion laughs" file (nine lists of nine aliases of the list before) is refused at its first
+``*alias``, after reading a few hundred bytes, instead of becoming 387 million strings the moment anything
+prints or walks it.
 """
 
 from __future__ import annotations
@@ -15,6 +21,46 @@ from typing import Any
 
 #: Files larger than this are refused: a glossary is a few hundred KB; anything bigger is a mistake or an attack.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Deepest nesting of lists and mappings allowed in an untrusted file (an entry needs 3: list, entry, example).
+MAX_NESTING = 16
+#: Most nodes (scalars, lists, mappings) allowed in an untrusted file: ~20 per entry, so room for 10,000 entries.
+MAX_NODES = 200_000
+
+
+class UntrustedYamlError(Exception):
+    """Untrusted YAML that is refused before it is built: ``line`` (1-based) and ``problem``."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        self.line = line
+        self.problem = problem
+        super().__init__(f"{line}: {problem}")
+
+
+def check_untrusted_yaml(text: str, max_nesting: int = MAX_NESTING, max_nodes: int = MAX_NODES) -> None:
+    """Refuse YAML that could cost far more to use than its size: aliases, deep nesting, too many nodes.
+
+    Raises ``UntrustedYamlError`` for those, and ``yaml.YAMLError`` for YAML that does not parse. Linear in the
+    text; nothing is constructed. Anchors alone (``&name``) are harmless and allowed; their use (``*name``, also
+    in ``<<: *name`` merges) is not, since only a use can repeat a subtree.
+    """
+    import yaml
+
+    loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=loader):
+        line = event.start_mark.line + 1 if event.start_mark is not None else 0
+        if isinstance(event, yaml.AliasEvent):
+            raise UntrustedYamlError(line, "YAML aliases (*name) are not allowed in this file")
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            if nodes > max_nodes:
+                raise UntrustedYamlError(line, f"more than {max_nodes:,} YAML nodes")
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > max_nesting:
+                raise UntrustedYamlError(line, f"nested more than {max_nesting} levels deep")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 class GlossaryFileError(Exception):
@@ -77,8 +123,11 @@ def _line_loader() -> type:
     return LineLoader
 
 
-def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
-    """Parse one YAML file; raises ``GlossaryFileError`` naming the file, the line and the problem."""
+def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES, untrusted: bool = False) -> Any:
+    """Parse one YAML file; raises ``GlossaryFileError`` naming the file, the line and the problem.
+
+    ``untrusted`` (a user's file): checked by ``check_untrusted_yaml`` before it is built.
+    """
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -99,7 +148,11 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
     import yaml
 
     try:
+        if untrusted:
+            check_untrusted_yaml(text)
         return yaml.load(text, Loader=_line_loader())
+    except UntrustedYamlError as exc:
+        raise GlossaryFileError(path, exc.line, exc.problem) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0

@@ -21,6 +21,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from glossary.yamlio import UntrustedYamlError, check_untrusted_yaml
 from reader.paths import config_dir
 
 #: Settings files larger than this are refused (a settings file is a few lines).
@@ -80,7 +81,13 @@ def load_settings(path: Path | None = None) -> Settings:
         if path.stat().st_size > MAX_SETTINGS_BYTES:
             settings.warnings.append(f"{path}: larger than {MAX_SETTINGS_BYTES // 1024} KB; using the defaults")
             return settings
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        # A settings file is a flat mapping: no aliases (an alias bomb costs gigabytes once printed), two levels.
+        check_untrusted_yaml(text, max_nesting=2, max_nodes=1_000)
+        document = yaml.safe_load(text)
+    except UntrustedYamlError as exc:
+        settings.warnings.append(f"{path}:{exc.line}: {exc.problem}; using the defaults")
+        return settings
     except (OSError, UnicodeDecodeError) as exc:
         settings.warnings.append(f"{path}: unreadable ({exc}); using the defaults")
         return settings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +12,12 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.worker import Worker, WorkerFailed, WorkerState
 
-from reader.app.themes import HIGH_CONTRAST, TERM_VARIABLE_DEFAULTS, TERM_VARIABLE_DEFAULTS_LIGHT
+from reader.app.themes import (
+    HIGH_CONTRAST,
+    TERM_VARIABLE_DEFAULTS,
+    TERM_VARIABLE_DEFAULTS_LIGHT,
+    readable_colours,
+)
 from reader.articles.model import Article
 from reader.context import ReaderContext
 from reader.errors import InputError, StoreError
@@ -32,6 +38,10 @@ def _article_commands() -> Any:
     from reader.app.commands import ArticleCommands
 
     return ArticleCommands
+
+
+#: The opened article is recorded in the library on the app's thread up to this many sentences; beyond, in a thread.
+RECORD_AT_ONCE_SENTENCES = 1000
 
 
 class ReaderApp(App[None]):
@@ -74,6 +84,19 @@ class ReaderApp(App[None]):
         term_colours = TERM_VARIABLE_DEFAULTS if self.current_theme.dark else TERM_VARIABLE_DEFAULTS_LIGHT
         return {**super().get_theme_variable_defaults(), **term_colours}
 
+    def get_css_variables(self) -> dict[str, str]:
+        # Every theme's sentence colours are made readable (themes.readable_colours): the cursor line and the
+        # term colours reach WCAG's 4.5:1 whatever the theme's primary colour is.
+        variables = super().get_css_variables()
+        readable = readable_colours(variables) or {
+            "sentence-cursor": variables["primary"],
+            "sentence-text": variables["foreground"],
+            "sentence-dim": variables["foreground"],
+            "sentence-marker": variables["warning"],
+        }
+        self.theme_variables = {**variables, **readable}
+        return self.theme_variables
+
     def on_mount(self) -> None:
         from reader.app.screens.reading import ReadingScreen
 
@@ -101,31 +124,63 @@ class ReaderApp(App[None]):
                 self.notify(warning, title="Warning", severity="warning", timeout=15, markup=False)
 
     def _remember_initial(self, reading: Any) -> None:
-        if self.initial_library_id is not None:  # resumed from the library: it is there already
-            reading.library_id = self._remember(self.initial_article, self.initial_library_id)
-        else:
-            # Recorded as an import would read the file (with the glossary's names), so opening a file that was
-            # imported, or opening it again, finds the same entry by content hash.
-            article = self.context.reparsed_with_glossary_names(self.initial_article) or self.initial_article
-            reading.library_id = self._remember(article)
-        self.initial_article_recorded = True
+        if len(self.initial_article.sentences) <= RECORD_AT_ONCE_SENTENCES:
+            # A few milliseconds: done at once, so the library and study know the article from the first key on.
+            article = self._article_to_record(self.context)
+            library_id, error = self._remember(self.context, article, self.initial_library_id)
+            self._initial_remembered(reading, library_id, error)
+            return
+        # In a thread: re-reading a 5 MB article with the glossary's names, linking its terms for the term index
+        # and storing it take seconds, and keys must keep working meanwhile. A daemon thread, not a worker:
+        # quitting must not wait for it (asyncio waits for its executor's threads at exit); a store write cut off
+        # by the exit is rolled back by SQLite.
+        threading.Thread(target=self._remember_in_thread, args=(reading,), name="remember", daemon=True).start()
 
-    def _remember(self, article: Article, library_id: int | None = None) -> int | None:
-        """Add the opened article to the library (once, by content hash; not at all when ``library_id`` says
-        where it is) and mark it opened."""
+    def _article_to_record(self, context: ReaderContext) -> Article:
+        if self.initial_library_id is not None:  # resumed from the library: it is there already
+            return self.initial_article
+        # Recorded as an import would read the file (with the glossary's names), so opening a file that was
+        # imported, or opening it again, finds the same entry by content hash.
+        return context.reparsed_with_glossary_names(self.initial_article) or self.initial_article
+
+    def _remember_in_thread(self, reading: Any) -> None:
+        context = self.context.for_thread()  # SQLite connections stay in the thread that made them
         try:
-            self.context.ensure_seeded()
+            library_id, error = self._remember(context, self._article_to_record(context), self.initial_library_id)
+        finally:
+            if "conn" in context.__dict__:
+                context.conn.close()
+        if not self.is_running:
+            return  # the app has quit meanwhile
+        with contextlib.suppress(RuntimeError):  # it quit just now
+            self.call_from_thread(self._initial_remembered, reading, library_id, error)
+
+    def _initial_remembered(self, reading: Any, library_id: int | None, error: Exception | None) -> None:
+        if reading.library_id is None:
+            reading.library_id = library_id
+        self.initial_article_recorded = True
+        if error is None:
+            return
+        problem = self._store_problem(error)
+        if isinstance(problem, StoreError):  # the library is a convenience, but a damaged store is everyone's
+            self._end_with(problem)
+            return
+        self.notify(f"Library unavailable: {problem or error}", severity="warning", markup=False)
+
+    @staticmethod
+    def _remember(
+        context: ReaderContext, article: Article, library_id: int | None = None
+    ) -> tuple[int | None, Exception | None]:
+        """Add the opened article to the library (once, by content hash; not at all when ``library_id`` says
+        where it is) and mark it opened: (its id, an error)."""
+        try:
+            context.ensure_seeded()
             if library_id is None:
-                library_id, _added = self.context.library.add(article, self.context.entry_counts(article))
-            self.context.library.mark_opened(library_id)
-            return library_id
-        except Exception as exc:  # the library is a convenience: reading must still work without it...
-            problem = self._store_problem(exc)
-            if isinstance(problem, StoreError):  # ...but not on a damaged store, which everything else uses too
-                self._end_with(problem)
-                return None
-            self.notify(f"Library unavailable: {problem or exc}", severity="warning", markup=False)
-            return None
+                library_id, _added = context.library.add(article, context.entry_counts(article))
+            context.library.mark_opened(library_id)
+            return library_id, None
+        except Exception as exc:  # reported on the app's thread (_initial_remembered)
+            return None, exc
 
     # -- navigation --------------------------------------------------------------------------------------------
 

@@ -6,15 +6,23 @@ the Line API and applies cursor and selection styles at draw time, so moving the
 Worked example of ``wrap_offsets("Kim Jong Un received Sergei Lavrov.", 14)``: greedy word wrap by cell width
 gives ``[(0, 11), (12, 20), (21, 34)]``, i.e. "Kim Jong Un" / "received" / "Sergei Lavrov." with the breaking
 spaces dropped; a word wider than the line is folded at the width. Korean syllables count two cells each.
+
+Every function here is linear in the size of its input, whatever the input: a 2 MB "word" with no space in it is
+looked at a window at a time and folded line by line, and a paragraph's sentence and term ranges are swept once
+alongside its lines. A line's ``Text`` is cut from its paragraph only when the line is first drawn, so laying out
+a paragraph of 30,000 lines costs no 30,000 ``Text`` objects up front. The pane lays blocks out a few at a time
+(``reader.app.widgets.sentence_pane``), so no single call here should take long: ``split_flow`` cuts a
+pathologically long paragraph into blocks of bounded size.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from math import ceil
 
 from rich.cells import cell_len
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 
 
 @dataclass(frozen=True)
@@ -40,9 +48,18 @@ class PaneSentence:
 
 @dataclass
 class FlowBlock:
-    """A paragraph: its sentences flow one after another, separated by a space."""
+    """A paragraph: its sentences flow one after another, separated by a space.
+
+    ``continues`` marks the second and later pieces of a paragraph cut by ``split_flow``: no blank line before it.
+    """
 
     sentences: list[PaneSentence]
+    continues: bool = False
+
+
+#: A paragraph longer than this (sentences, or characters of text) is laid out as several blocks.
+MAX_FLOW_SENTENCES = 64
+MAX_FLOW_CHARS = 16_000
 
 
 @dataclass
@@ -64,19 +81,61 @@ class NoteBlock:
 Block = FlowBlock | GlossBlock | NoteBlock
 
 
-@dataclass
 class LaidLine:
-    """One terminal line: its text and what sentences and terms it shows, as ranges in ``text``."""
+    """One terminal line: its text and what sentences and terms it shows, as ranges in ``text``.
 
-    text: Text
-    sentences: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end)
-    terms: list[tuple[int, int, int, int]] = field(default_factory=list)  # (sentence, term, start, end)
-    style_class: str = ""
+    Either built with its ``text``, or with the paragraph ``source`` and the line's [start, end) in it, in which
+    case the text is cut out when first asked for (see ``slice_text``).
+    """
+
+    __slots__ = ("_end", "_source", "_start", "_text", "sentences", "style_class", "terms")
+
+    def __init__(
+        self,
+        text: Text | None = None,
+        sentences: list[tuple[int, int, int]] | None = None,  # (sentence, start, end)
+        terms: list[tuple[int, int, int, int]] | None = None,  # (sentence, term, start, end)
+        style_class: str = "",
+        *,
+        source: Text | None = None,
+        start: int = 0,
+        end: int = 0,
+    ) -> None:
+        self._text = text
+        self._source = source
+        self._start = start
+        self._end = end
+        self.sentences = sentences if sentences is not None else []
+        self.terms = terms if terms is not None else []
+        self.style_class = style_class
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            self._text = slice_text(self._source, self._start, self._end) if self._source is not None else Text()
+            self._source = None  # the paragraph may go once every line has its own text
+        return self._text
+
+
+def slice_text(text: Text, start: int, end: int) -> Text:
+    """``text[start:end]`` with its spans, costing only the slice and the spans (Rich's own slicing copies the
+    whole text around the cut, which is quadratic when a 2 MB paragraph is drawn line by line)."""
+    piece = Text(text.plain[start:end], style=text.style, end="", no_wrap=True)
+    spans = piece.spans
+    for span in text.spans:
+        if span.start < end and span.end > start:
+            spans.append(Span(max(span.start, start) - start, min(span.end, end) - start, span.style))
+    return piece
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of ``text`` to ``width`` cells; returns (start, end) of each line (see module docstring)."""
+    """Greedy word wrap of ``text`` to ``width`` cells; returns (start, end) of each line (see module docstring).
+
+    Linear in ``len(text)``: the end of a word is looked for only within a window a few times the width (a
+    longer word is folded anyway), so a 2 MB token costs 2 MB of work, not 2 MB per line.
+    """
     width = max(width, 1)
+    window = width * 4 + 1
     lines: list[tuple[int, int]] = []
     position = 0
     length = len(text)
@@ -90,12 +149,14 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         cells = 0
         cursor = position
         while cursor < length:
-            word_end = text.find(" ", cursor)
+            limit = min(length, cursor + window)
+            word_end = text.find(" ", cursor, limit)
+            whole_word = word_end != -1 or limit == length
             if word_end == -1:
-                word_end = length
+                word_end = limit
             word_cells = cell_len(text[cursor:word_end])
             gap = 0 if cursor == line_start else 1
-            if cells + gap + word_cells <= width:
+            if whole_word and cells + gap + word_cells <= width:
                 cells += gap + word_cells
                 line_end = word_end
                 cursor = word_end + 1
@@ -109,12 +170,49 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 
 
 def _fold_point(text: str, start: int, end: int, width: int) -> int:
+    """Where to fold a word that starts a line and is wider than it: the most characters that fit ``width``."""
+    head = text[start : min(end, start + width)]
+    if cell_len(head) == len(head):  # every character one cell wide (the usual case): no per-character loop
+        return start + len(head)
     cells = 0
     for index in range(start, end):
         cells += cell_len(text[index])
         if cells > width:
             return max(index, start + 1)
     return end
+
+
+def split_flow(block: FlowBlock) -> list[FlowBlock]:
+    """Cut a paragraph into pieces of at most ``MAX_FLOW_SENTENCES`` sentences and about ``MAX_FLOW_CHARS``
+    characters (a sentence is never cut), so no single block takes long to lay out.
+
+    Example: a paragraph of 150 short sentences becomes blocks of 64, 64 and 22 sentences, the last two marked
+    ``continues`` so the pane draws them without a blank line between; a normal paragraph comes back as it is.
+    """
+    pieces: list[FlowBlock] = []
+    current: list[PaneSentence] = []
+    chars = 0
+    for sentence in block.sentences:
+        if current and (len(current) >= MAX_FLOW_SENTENCES or chars + len(sentence.text) > MAX_FLOW_CHARS):
+            pieces.append(FlowBlock(current, continues=block.continues or bool(pieces)))
+            current, chars = [], 0
+        current.append(sentence)
+        chars += len(sentence.text) + 1
+    if current or not pieces:
+        pieces.append(FlowBlock(current, continues=block.continues or bool(pieces)))
+    return pieces
+
+
+def estimate_height(block: Block, width: int) -> int:
+    """A cheap guess of how many lines ``block`` will take at ``width`` (the pane's stand-in until it is laid out)."""
+    width = max(width, 1)
+    if isinstance(block, FlowBlock):
+        chars = sum(len(sentence.text) + len(sentence.marker) + 2 for sentence in block.sentences)
+        return max(1, ceil(chars / width))
+    if isinstance(block, GlossBlock):
+        chars = sum(max(len(english), 2 * len(korean)) + 3 for english, korean, _ in block.pairs)
+        return 2 * max(1, ceil(chars / width))
+    return sum(max(1, ceil(len(line) / width)) for line in block.text.split("\n"))
 
 
 def flow_text(block: FlowBlock, styles: dict[str, Style]) -> tuple[Text, list[tuple[int, int, int]], list[tuple[int, int, int, int]]]:
@@ -144,19 +242,35 @@ def flow_text(block: FlowBlock, styles: dict[str, Style]) -> tuple[Text, list[tu
 
 
 def layout_flow(block: FlowBlock, width: int, styles: dict[str, Style]) -> list[LaidLine]:
+    """The paragraph wrapped to ``width``; each line knows which sentence and term ranges it shows.
+
+    The ranges are swept once alongside the lines (both are in reading order), never searched per line.
+    """
     text, sentence_ranges, term_ranges = flow_text(block, styles)
-    offsets = wrap_offsets(text.plain, width)
-    # One divide for the whole paragraph: slicing a Rich Text line by line costs a divide per line.
-    cuts = sorted({point for start, end in offsets for point in (start, end)} - {0})
-    pieces = text.divide(cuts)
-    piece_at = {0: pieces[0]}
-    piece_at.update({cut: piece for cut, piece in zip(cuts, pieces[1:], strict=True)})
+    term_ranges.sort(key=lambda item: item[2])
     lines: list[LaidLine] = []
-    for start, end in offsets:
-        line = LaidLine(text=piece_at[start])
-        line.sentences = [(s, max(a, start) - start, min(b, end) - start) for s, a, b in sentence_ranges if a < end and b > start]
-        line.terms = [(s, k, max(a, start) - start, min(b, end) - start) for s, k, a, b in term_ranges if a < end and b > start]
-        lines.append(line)
+    first_sentence = first_term = 0
+    for start, end in wrap_offsets(text.plain, width):
+        while first_sentence < len(sentence_ranges) and sentence_ranges[first_sentence][2] <= start:
+            first_sentence += 1
+        sentences: list[tuple[int, int, int]] = []
+        index = first_sentence
+        while index < len(sentence_ranges) and sentence_ranges[index][1] < end:
+            sentence, a, b = sentence_ranges[index]
+            sentences.append((sentence, max(a, start) - start, min(b, end) - start))
+            index += 1
+        # Terms may nest (a pattern inside a longer name), so their ends are not in order: skip only those that
+        # end before this line, and let the inner loop drop any other finished one.
+        while first_term < len(term_ranges) and term_ranges[first_term][3] <= start:
+            first_term += 1
+        terms: list[tuple[int, int, int, int]] = []
+        index = first_term
+        while index < len(term_ranges) and term_ranges[index][2] < end:
+            sentence, term, a, b = term_ranges[index]
+            if b > start:
+                terms.append((sentence, term, max(a, start) - start, min(b, end) - start))
+            index += 1
+        lines.append(LaidLine(sentences=sentences, terms=terms, source=text, start=start, end=end))
     return lines
 
 
@@ -226,16 +340,25 @@ def layout_note(block: NoteBlock, width: int, styles: dict[str, Style]) -> list[
     return lines
 
 
+def layout_block(block: Block, width: int, styles: dict[str, Style]) -> list[LaidLine]:
+    """One block's lines (no separator)."""
+    if isinstance(block, FlowBlock):
+        return layout_flow(block, width, styles)
+    if isinstance(block, GlossBlock):
+        return layout_gloss(block, width, styles)
+    return layout_note(block, width, styles)
+
+
+def separated(block: Block, number: int) -> bool:
+    """Whether block ``number`` is drawn after a blank line (every block but the first and a paragraph's pieces)."""
+    return number > 0 and not (isinstance(block, FlowBlock) and block.continues)
+
+
 def layout_blocks(blocks: list[Block], width: int, styles: dict[str, Style]) -> list[LaidLine]:
     """All blocks, one blank line between blocks."""
     lines: list[LaidLine] = []
     for number, block in enumerate(blocks):
-        if number:
+        if separated(block, number):
             lines.append(LaidLine(text=Text()))
-        if isinstance(block, FlowBlock):
-            lines += layout_flow(block, width, styles)
-        elif isinstance(block, GlossBlock):
-            lines += layout_gloss(block, width, styles)
-        else:
-            lines += layout_note(block, width, styles)
+        lines += layout_block(block, width, styles)
     return lines

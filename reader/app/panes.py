@@ -6,14 +6,14 @@ translation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 
 from glossary.model import Span
-from reader.app.layout import Block, FlowBlock, GlossBlock, NoteBlock, PaneSentence, TermMark
+from reader.app.layout import Block, FlowBlock, GlossBlock, NoteBlock, PaneSentence, TermMark, split_flow
 from reader.articles.model import Article
-from reader.view import LANGUAGE_NAMES, EntryLookup, ReadingView, TermMatcher, gloss_line
+from reader.view import LANGUAGE_NAMES, EntryLookup, ReadingView, SentenceView, TermMatcher, gloss_line
 
 #: Drawn after a translated sentence that lacks the Korean form of a term linked in its source.
 MISSING_TERM_MARKER = "⚑"
@@ -39,27 +39,52 @@ def _marks(spans: Sequence[Span]) -> list[TermMark]:
     return [TermMark(span.start, span.end, span.category, span.entry_id) for span in spans]
 
 
+def source_sentence(sentence: SentenceView) -> PaneSentence:
+    return PaneSentence(sentence.index, sentence.source, _marks(sentence.source_spans))
+
+
+def target_sentence(sentence: SentenceView) -> PaneSentence:
+    """The translation, or a dim placeholder while the sentence is not yet translated."""
+    if sentence.translation is None:
+        return PaneSentence(sentence.index, PENDING_TEXT, dim=True)
+    marker = MISSING_TERM_MARKER if sentence.missing_entry_ids else ""
+    return PaneSentence(sentence.index, sentence.translation, _marks(sentence.target_spans), marker=marker)
+
+
+def _flow_blocks(view: ReadingView, make: Callable[[SentenceView], PaneSentence]) -> list[Block]:
+    blocks: list[Block] = []
+    for paragraph in view.paragraphs:
+        # A paragraph of thousands of sentences is cut into blocks the pane can lay out one at a time.
+        blocks.extend(split_flow(FlowBlock([make(view.sentences[i]) for i in paragraph])))
+    return blocks
+
+
 def source_blocks(view: ReadingView) -> list[Block]:
-    return [
-        FlowBlock([PaneSentence(i, view.sentences[i].source, _marks(view.sentences[i].source_spans)) for i in paragraph])
-        for paragraph in view.paragraphs
-    ]
+    return _flow_blocks(view, source_sentence)
 
 
 def target_blocks(view: ReadingView) -> list[Block]:
     """Translations as they arrive; a sentence not yet translated shows a dim placeholder."""
-    blocks: list[Block] = []
-    for paragraph in view.paragraphs:
-        sentences = []
-        for index in paragraph:
-            sentence = view.sentences[index]
-            if sentence.translation is None:
-                sentences.append(PaneSentence(index, PENDING_TEXT, dim=True))
-            else:
-                marker = MISSING_TERM_MARKER if sentence.missing_entry_ids else ""
-                sentences.append(PaneSentence(index, sentence.translation, _marks(sentence.target_spans), marker=marker))
-        blocks.append(FlowBlock(sentences))
-    return blocks
+    return _flow_blocks(view, target_sentence)
+
+
+def rebuilt_block(
+    block: Block, view: ReadingView, make: Callable[[SentenceView], PaneSentence], gloss: Callable[[SentenceView], Block]
+) -> Block:
+    """``block`` made again from the view's current state (its sentences got terms or translations)."""
+    if isinstance(block, FlowBlock):
+        return FlowBlock([make(view.sentences[s.index]) for s in block.sentences], continues=block.continues)
+    if isinstance(block, GlossBlock):
+        return gloss(view.sentences[block.sentence])
+    return block
+
+
+def gloss_block(sentence: SentenceView, matcher: TermMatcher, entries: EntryLookup | None = None) -> GlossBlock:
+    """One sentence's gloss: each linked term with its other-language form ("?" when the glossary has none)."""
+    pairs = [
+        (term, other or "?", number) for number, (term, other, _span) in enumerate(gloss_line(sentence, matcher, entries))
+    ]
+    return GlossBlock(sentence.index, pairs)
 
 
 def gloss_blocks(
@@ -71,12 +96,7 @@ def gloss_blocks(
         NoteBlock(f"Install one:  {install_command}", style_class="hint"),
         NoteBlock(GLOSS_LABEL_FROM_KOREAN if view.source_lang == "ko" else GLOSS_LABEL, style_class="label"),
     ]
-    for sentence in view.sentences:
-        pairs = [
-            (term, other or "?", number)
-            for number, (term, other, _span) in enumerate(gloss_line(sentence, matcher, entries))
-        ]
-        blocks.append(GlossBlock(sentence.index, pairs))
+    blocks.extend(gloss_block(sentence, matcher, entries) for sentence in view.sentences)
     return blocks
 
 

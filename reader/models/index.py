@@ -68,9 +68,18 @@ def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+#: Appended to every failure to reach or use the index: offline, a package fetched some other way still installs.
+FILE_INSTALL_HINT = "without the index, install a package file with: reader models install --file PATH"
+
+
+def index_failure(message: str) -> ReaderError:
+    """A failure of the index or a download from it, naming the way out that needs no network."""
+    return ReaderError(f"{message}; {FILE_INSTALL_HINT}")
+
+
 def _fetch_failure(url: str, exc: BaseException) -> ReaderError:
     hint = "" if url.endswith("/index.json") else " (ARGOS_PACKAGE_INDEX should end with '/')"
-    return ReaderError(f"cannot fetch the model index {url}: {_describe(exc)}{hint}")
+    return index_failure(f"cannot fetch the model index {url}: {_describe(exc)}{hint}")
 
 
 def fetch_index(timeout: float = TIMEOUT_SECONDS) -> list[IndexEntry]:
@@ -85,13 +94,13 @@ def fetch_index(timeout: float = TIMEOUT_SECONDS) -> list[IndexEntry]:
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise _fetch_failure(url, exc) from None
     if len(body) > MAX_INDEX_BYTES:
-        raise ReaderError(f"the model index {url} is larger than {MAX_INDEX_BYTES:,} bytes; not an index")
+        raise index_failure(f"the model index {url} is larger than {MAX_INDEX_BYTES:,} bytes; not an index")
     try:
         raw_entries = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReaderError(f"the model index {url} is not valid JSON ({exc})") from None
+        raise index_failure(f"the model index {url} is not valid JSON ({exc})") from None
     if not isinstance(raw_entries, list):
-        raise ReaderError(f"the model index {url} is not a JSON list of packages")
+        raise index_failure(f"the model index {url} is not a JSON list of packages")
     entries = []
     for raw in raw_entries:
         if metadata_problem(raw) is not None:
@@ -124,7 +133,9 @@ def choose_entry(entries: list[IndexEntry], from_code: str, to_code: str) -> Ind
     if not matches:
         offered = sorted({f"{entry.from_code} {entry.to_code}" for entry in entries})
         shown = ", ".join(offered[:12]) + (", ..." if len(offered) > 12 else "")
-        raise ReaderError(f"the model index {index_url()} has no {from_code}->{to_code} package (it offers: {shown})")
+        raise index_failure(
+            f"the model index {index_url()} has no {from_code}->{to_code} package (it offers: {shown})"
+        )
     return max(matches, key=lambda entry: version_key(entry.package_version))
 
 
@@ -149,11 +160,11 @@ def download(
                 done += len(chunk)
                 report(done, total)
     except http.client.IncompleteRead:  # only chunked transfers raise this; plain bodies are counted below
-        raise ReaderError(f"download of {url} was cut off after {done:,} bytes") from None
+        raise index_failure(f"download of {url} was cut off after {done:,} bytes") from None
     except (OSError, ValueError, http.client.HTTPException) as exc:
-        raise ReaderError(f"download of {url} failed: {_describe(exc)}") from None
+        raise index_failure(f"download of {url} failed: {_describe(exc)}") from None
     if done == 0:
-        raise ReaderError(f"download of {url} returned no data")
+        raise index_failure(f"download of {url} returned no data")
     if total is not None and done < total:
-        raise ReaderError(f"download of {url} was cut off after {done:,} of {total:,} bytes")
+        raise index_failure(f"download of {url} was cut off after {done:,} of {total:,} bytes")
     return done

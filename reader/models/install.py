@@ -27,7 +27,7 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import InputError, ReaderError
-from reader.models.index import choose_entry, download, fetch_index, version_key
+from reader.models.index import choose_entry, download, fetch_index, index_failure, version_key
 from reader.models.installed import WORK_PREFIX, InstalledPackage, installed_packages, read_installed
 from reader.models.package import PackageInfo, validate_package
 from reader.progress import ProgressCallback, no_progress
@@ -178,7 +178,7 @@ def install_from_index(
                 return package
     link = entry.download_link()
     if link is None:
-        raise ReaderError(f"the model index lists no http(s) link for {entry.code} (links: {entry.links})")
+        raise index_failure(f"the model index lists no http(s) link for {entry.code} (links: {entry.links})")
     cache = paths.cache_dir()
     try:
         cache.mkdir(parents=True, exist_ok=True)

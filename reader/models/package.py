@@ -20,6 +20,14 @@ from reader.errors import InputError
 
 #: metadata.json is a few hundred bytes; a larger one is not a package's metadata.
 MAX_METADATA_BYTES = 1 << 20
+#: The most a package may unpack to. Argos's largest translation packages unpack to well under 1 GB (en->ko:
+#: about 130 MB); anything bigger is a mistake or a zip bomb that would fill the disk.
+MAX_UNPACKED_BYTES = 2 << 30
+#: Model weights are nearly incompressible (int8 or float: 1x to 10x; the echo model's mostly-zero weights 8.3x)
+#: and text files 2x to 5x. Deflate tops out near 1,000x, which only long runs of one byte reach: a zip bomb.
+MAX_COMPRESSION_RATIO = 100
+#: Entries smaller than this are not held to the ratio (a tiny file of spaces compresses well and harms nobody).
+RATIO_CHECK_FROM_BYTES = 1 << 20
 #: Language codes become parts of folder names and lookups: letters, digits, ``-`` and ``_`` only.
 _CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 _PACKAGE_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -132,6 +140,28 @@ def _read_metadata(zf: zipfile.ZipFile, entry: zipfile.ZipInfo | None, archive: 
     return metadata
 
 
+def _check_unpacked_size(infos: list[zipfile.ZipInfo], archive: Path) -> None:
+    """Refuse a zip bomb from its directory alone: too much unpacked in all, or an absurd compression ratio.
+
+    The sizes checked are the ones the directory declares; extraction never writes more than those (zipfile
+    stops each entry at its declared size), so nothing bigger can get past this. Example: 1.2 MB of zip that
+    declares 1.1 GB of ``model.bin`` is a ratio of about 900 and is refused before a byte is written.
+    """
+    total = sum(info.file_size for info in infos)
+    if total > MAX_UNPACKED_BYTES:
+        raise InputError(
+            archive, f"unpacks to {total:,} bytes, over the {MAX_UNPACKED_BYTES:,}-byte limit for a model package"
+        )
+    for info in infos:
+        if info.file_size >= RATIO_CHECK_FROM_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size / max(info.compress_size, 1)
+            raise InputError(
+                archive,
+                f"{info.filename!r} would unpack {ratio:,.0f} times larger than it is stored (limit "
+                f"{MAX_COMPRESSION_RATIO}x); a zip bomb, not a model",
+            )
+
+
 def validate_package(path: Path | str) -> PackageInfo:
     """Check that ``path`` is an installable Argos translation package, reading only the zip's directory.
 
@@ -168,6 +198,7 @@ def _validate_open_archive(zf: zipfile.ZipFile, archive: Path) -> PackageInfo:
         len(parts) >= 2 and parts[1] == "model" and (len(parts) > 2 or info.is_dir()) for info, parts in members
     ):
         raise InputError(archive, f"no model/ folder in {top}/; not a translation package")
+    _check_unpacked_size(infos, archive)
     return PackageInfo(
         archive=archive,
         top_folder=top,

@@ -17,6 +17,7 @@ from reader.errors import InputError, NoModelError
 from reader.models.index import version_key
 from reader.models.install import InstalledPackage, installed_packages
 from reader.progress import ProgressCallback
+from reader.translate.clauses import join_translations, split_to_fit
 
 if TYPE_CHECKING:
     import ctranslate2
@@ -25,6 +26,10 @@ DEFAULT_BEAM_SIZE = 4
 #: Sentences per CTranslate2 batch: large enough to fill the CPU's vector units, small enough that
 #: progress (and the app's incremental drawing) moves every second or so on a real model.
 DEFAULT_MAX_BATCH_SIZE = 32
+#: The most source pieces the model is given at once, passed to CTranslate2 as ``max_input_length`` (its own
+#: default, 1024, truncates silently; Argos's Transformer packages, like the echo model, have 1024 positions).
+#: A longer sentence is cut at clause boundaries first (``reader.translate.clauses``); +1 leaves room for </s>.
+MAX_INPUT_PIECES = 1024
 
 
 class Tokenizer(Protocol):
@@ -88,6 +93,7 @@ class ArgosEngine:
         package: InstalledPackage,
         beam_size: int = DEFAULT_BEAM_SIZE,
         max_batch_size: int = DEFAULT_MAX_BATCH_SIZE,
+        max_input_pieces: int = MAX_INPUT_PIECES,
     ) -> None:
         if beam_size < 1:
             raise ValueError("beam_size must be at least 1")
@@ -95,6 +101,7 @@ class ArgosEngine:
         self.target_prefix = _target_prefix(package.path)
         self.beam_size = beam_size
         self.max_batch_size = max_batch_size
+        self.max_input_pieces = max_input_pieces
         self.identity = f"argos:{package.code}:{package.package_version}:beam{beam_size}"
         self.model_label = _model_label(package)
         self._tokenizer = package_tokenizer(package)
@@ -104,21 +111,36 @@ class ArgosEngine:
     def translate_batch(self, sentences: list[str], progress: ProgressCallback | None = None) -> list[str]:
         """Translate ``sentences`` one for one; blank sentences come back unchanged without model work.
 
-        Sentences are sorted by length before batching so each batch pads little, then put back in order.
+        A sentence longer than the model's input (``max_input_pieces``) goes in as clauses that fit and comes
+        back joined (``reader.translate.clauses``). The clauses are sorted by length before batching so each
+        batch pads little, then put back in order.
         Example: ``["", "Long one.", "Hi."]`` -> model sees ``["Hi.", "Long one."]`` -> ``["", t2, t3]``.
         """
         results = list(sentences)
-        work = [i for i, sentence in enumerate(sentences) if sentence.strip()]
-        tokens = {i: self._tokenizer.encode(sentences[i]) for i in work}
-        work.sort(key=lambda i: len(tokens[i]))
-        done = len(sentences) - len(work)
+        # (sentence index, clause number, pieces) for every clause the model must translate.
+        jobs: list[tuple[int, int, list[str]]] = []
+        clause_spaces: dict[int, list[str]] = {}
+        for index, sentence in enumerate(sentences):
+            if not sentence.strip():
+                continue
+            clauses = split_to_fit(sentence, lambda text: len(self._tokenizer.encode(text)), self.max_input_pieces - 1)
+            clause_spaces[index] = [space for _, space in clauses]
+            jobs.extend((index, number, self._tokenizer.encode(clause)) for number, (clause, _) in enumerate(clauses))
+        jobs.sort(key=lambda job: len(job[2]))
+        translated: dict[int, list[str]] = {index: [""] * len(spaces) for index, spaces in clause_spaces.items()}
+        remaining = {index: len(spaces) for index, spaces in clause_spaces.items()}
+        done = len(sentences) - len(clause_spaces)
         if progress is not None:
             progress(done, len(sentences))
-        for start in range(0, len(work), self.max_batch_size):
-            batch = work[start : start + self.max_batch_size]
-            for index, translation in zip(batch, self._translate_tokens([tokens[i] for i in batch]), strict=True):
-                results[index] = translation
-            done += len(batch)
+        for start in range(0, len(jobs), self.max_batch_size):
+            batch = jobs[start : start + self.max_batch_size]
+            translations = self._translate_tokens([job[2] for job in batch])
+            for (index, number, _), translation in zip(batch, translations, strict=True):
+                translated[index][number] = translation
+                remaining[index] -= 1
+                if not remaining[index]:
+                    results[index] = join_translations(translated[index], clause_spaces[index])
+                    done += 1
             if progress is not None:
                 progress(done, len(sentences))
         return results
@@ -131,6 +153,8 @@ class ArgosEngine:
             "beam_size": self.beam_size,
             "max_batch_size": min(self.max_batch_size, per_worker),
             "batch_type": "examples",
+            # Explicit, so no default can cut a sentence: every input is at most this long (see translate_batch).
+            "max_input_length": self.max_input_pieces,
             # +1: the target prefix token counts toward the decoded length.
             "max_decoding_length": decoding_length_limit(max(len(t) for t in batch)) + (1 if prefix else 0),
         }

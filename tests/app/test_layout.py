@@ -73,3 +73,44 @@ def test_a_gloss_term_wider_than_the_pane_wraps_instead_of_being_cut() -> None:
     assert " ".join(lines).startswith(english)
     assert all(cell_len(line) <= 20 for line in lines)
     assert "조선로동당" in lines[-2] + lines[-1]
+
+
+def test_wrapping_a_token_longer_than_the_line_grows_linearly_with_its_length(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A 2 MB "word" used to be measured from the cursor to its end once per line: 20x the length cost 400x the
+    # work. The work is counted (characters measured for width), not timed, so a busy machine cannot flake it.
+    import reader.app.layout as layout
+
+    measured = 0
+
+    def counting_cell_len(text: str) -> int:
+        nonlocal measured
+        measured += len(text)
+        return cell_len(text)
+
+    monkeypatch.setattr(layout, "cell_len", counting_cell_len)
+
+    def work(length: int) -> int:
+        nonlocal measured
+        measured = 0
+        text = "Start " + "x" * length + " end."
+        lines = wrap_offsets(text, 56)
+        assert "".join(text[a:b] for a, b in lines).replace(" ", "") == text.replace(" ", "")
+        assert all(b - a <= 56 for a, b in lines)
+        return measured
+
+    short, long = work(100_000), work(2_000_000)
+    assert long <= 10 * 2_000_000
+    assert long / short < 25  # linear: 20x
+
+
+def test_a_paragraph_of_thousands_of_sentences_is_cut_into_blocks_that_read_as_one() -> None:
+    from reader.app.layout import MAX_FLOW_SENTENCES, split_flow
+
+    block = FlowBlock([PaneSentence(i, f"Sentence {i}.") for i in range(3 * MAX_FLOW_SENTENCES + 5)])
+    pieces = split_flow(block)
+    assert [len(p.sentences) for p in pieces] == [MAX_FLOW_SENTENCES] * 3 + [5]
+    assert [p.continues for p in pieces] == [False, True, True, True]
+    lines = layout_blocks(pieces, 40, {})
+    assert "" not in [line.text.plain for line in lines]  # no blank line inside the paragraph
+    shown = [s for line in lines for s, _, _ in line.sentences]
+    assert sorted(set(shown)) == list(range(3 * MAX_FLOW_SENTENCES + 5))

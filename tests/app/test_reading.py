@@ -29,8 +29,7 @@ def _panel_text(screen: ReadingScreen) -> str:
 
 def _term_offset(pane: SentencePane, sentence: int, term: int) -> tuple[int, int]:
     """Screen offset (inside the pane) of the first cell of a term."""
-    pane._ensure_layout()
-    for y, line in enumerate(pane._lines):
+    for y, line in enumerate(pane.laid_lines()):
         for s, k, start, _end in line.terms:
             if (s, k) == (sentence, term):
                 return (1 + line.text[:start].cell_len, y)  # 1 = the pane's left padding

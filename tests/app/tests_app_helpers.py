@@ -51,8 +51,7 @@ async def settle_library(pilot, timeout: float = 20.0) -> None:  # type: ignore[
 
 def pane_lines(pane) -> list[str]:  # type: ignore[no-untyped-def]
     """Every laid-out line of a sentence pane as the plain text a user reads (visible or scrolled away)."""
-    pane._ensure_layout()
-    return [line.text.plain for line in pane._lines]
+    return [line.text.plain for line in pane.laid_lines()]
 
 
 def term_colour(pane, category: str):  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from reader import paths
 from reader.commands.reader import main
 from reader.errors import ReaderError
 from reader.models import install as models
+from reader.models.index import FILE_INSTALL_HINT
 from reader.progress import human_size
 
 
@@ -72,7 +73,9 @@ def test_download_cut_off_halfway_installs_nothing(
     assert main(["models", "install", "en", "ko"]) == 2
 
     err_lines = capsys.readouterr().err.splitlines()
-    assert err_lines[-1] == (f"reader: download of {link} was cut off after {len(body) // 2:,} of {len(body):,} bytes")
+    assert err_lines[-1] == (
+        f"reader: download of {link} was cut off after {len(body) // 2:,} of {len(body):,} bytes; {FILE_INSTALL_HINT}"
+    )
     assert models.installed_packages() == []
     _nothing_left_behind()
 
@@ -107,11 +110,22 @@ def test_index_entry_pointing_at_a_bad_archive_names_the_link(index_server: Inde
     _nothing_left_behind()
 
 
+def test_zip_bomb_from_the_index_is_refused_and_its_download_deleted(index_server: IndexServer, tmp_path: Path) -> None:
+    bomb = build_package(tmp_path / "bomb.argosmodel", extra={"translate-en_ko-1_0/model/zeros.bin": b"\0" * 20_000_000})
+    link = index_server.serve("/v1/bomb.argosmodel", bomb.read_bytes())
+    index_server.serve_index([{**metadata_for(), "links": [link]}])
+    with pytest.raises(ReaderError, match="a zip bomb, not a model") as raised:
+        models.install_from_index("en", "ko")
+    assert str(raised.value).startswith(f"{link}: ")
+    _nothing_left_behind()
+
+
 def test_pair_missing_from_index_lists_what_is_offered(index_server: IndexServer, capsys) -> None:
     index_server.serve_index([{**metadata_for("ko", "en"), "links": []}, {"junk": True}, "not an entry"])
     assert main(["models", "install", "en", "de"]) == 2
     assert capsys.readouterr().err == (
-        f"reader: the model index {index_server.base_url}/index.json has no en->de package (it offers: ko en)\n"
+        f"reader: the model index {index_server.base_url}/index.json has no en->de package (it offers: ko en); "
+        f"{FILE_INSTALL_HINT}\n"
     )
 
 
@@ -131,6 +145,35 @@ def test_index_problems_are_one_line_naming_the_url(
     assert main(["models", "available"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"{index_server.base_url}/index.json" in err and problem in err
+
+
+def test_offline_install_names_the_install_from_file_way_out(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A host name that cannot resolve: what "offline" looks like ([Errno -2] or -3), without touching the network.
+    import socket
+
+    def no_dns(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "https://index.invalid/")
+    assert main(["models", "install", "en", "ko"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("reader: cannot fetch the model index https://index.invalid/index.json: ")
+    assert err.rstrip().endswith("reader models install --file PATH")
+    _nothing_left_behind()
+
+
+@pytest.mark.parametrize("status", [404, 500])
+def test_index_failures_name_the_install_from_file_way_out(
+    index_server: IndexServer, status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    index_server.serve("/index.json", b"[]", status=status)
+    assert main(["models", "install", "en", "ko"]) == 2
+    err = capsys.readouterr().err
+    assert f"HTTP {status}" in err and err.rstrip().endswith("reader models install --file PATH")
 
 
 def test_unreachable_index_fails_fast_with_the_url(capsys: pytest.CaptureFixture[str]) -> None:

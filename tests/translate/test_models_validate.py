@@ -12,6 +12,7 @@ from reader import paths
 from reader.commands.reader import main
 from reader.errors import InputError
 from reader.models.install import install_from_file, installed_packages, validate_package
+from reader.models.package import MAX_UNPACKED_BYTES
 
 TOP = "translate-en_ko-1_0"
 
@@ -142,3 +143,52 @@ def test_damaged_member_data_is_refused_and_cleaned_up(tmp_path: Path) -> None:
     assert "damaged zip archive" in str(raised.value) and str(archive) in str(raised.value)
     assert installed_packages() == []
     assert [p.name for p in paths.argos_packages_dir().iterdir()] == [".reader-models.lock"]
+
+
+# -- zip bombs: refused from the directory alone, nothing written --------------------------------------------
+
+
+def _declare_size(archive: Path, member: str, declared: int) -> None:
+    """Rewrite the uncompressed size the zip's central directory declares for ``member`` (the bytes stay small)."""
+    data = bytearray(archive.read_bytes())
+    name = member.encode()
+    position = data.find(b"PK\x01\x02")
+    while position != -1:
+        name_length = int.from_bytes(data[position + 28 : position + 30], "little")
+        if data[position + 46 : position + 46 + name_length] == name:
+            data[position + 24 : position + 28] = declared.to_bytes(4, "little")
+            archive.write_bytes(bytes(data))
+            return
+        position = data.find(b"PK\x01\x02", position + 4)
+    raise AssertionError(f"{member} not in the central directory")
+
+
+def _nothing_installed() -> None:
+    packages_dir = paths.argos_packages_dir()
+    assert not packages_dir.exists() or [p.name for p in packages_dir.iterdir()] == [".reader-models.lock"]
+
+
+def test_zip_bomb_declaring_gigabytes_is_refused_with_nothing_written(tmp_path: Path) -> None:
+    archive = build_package(tmp_path / "bomb.argosmodel")
+    _declare_size(archive, f"{TOP}/model/model.bin", 0xF000_0000)  # 3.75 GiB from a 1 KB file
+    assert archive.stat().st_size < 2048
+    with pytest.raises(InputError, match=r"unpacks to 4,026,\d{3},\d{3} bytes, over the 2,147,483,648-byte limit"):
+        install_from_file(archive)
+    _nothing_installed()
+
+
+def test_absurd_compression_ratio_is_refused_as_a_zip_bomb(tmp_path: Path) -> None:
+    # 20 MB of zeros stores as about 20 KB: a ratio near 1,000, where real model weights manage 1x to 10x.
+    zeros = {f"{TOP}/model/zeros.bin": b"\0" * 20_000_000}
+    archive = build_package(tmp_path / "zeros.argosmodel", extra=zeros)
+    with pytest.raises(InputError) as raised:
+        install_from_file(archive)
+    assert f"'{TOP}/model/zeros.bin' would unpack" in str(raised.value)
+    assert "a zip bomb, not a model" in str(raised.value)
+    assert main(["models", "install", "--file", str(archive)]) == 2
+    _nothing_installed()
+
+
+def test_the_echo_model_is_well_within_the_size_and_ratio_limits(echo_model_package: Path) -> None:
+    info = validate_package(echo_model_package)
+    assert info.uncompressed_bytes < MAX_UNPACKED_BYTES

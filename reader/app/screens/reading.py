@@ -8,6 +8,7 @@ is the panes' job; translation is a thread worker that posts messages (``reader.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from enum import Enum
 from pathlib import Path
@@ -30,7 +31,7 @@ from reader.app.translation_job import run_translation_job
 from reader.app.widgets.glossary_panel import GlossaryPanel, panel_content
 from reader.app.widgets.sentence_pane import SentencePane
 from reader.articles.model import Article
-from reader.view import ReadingView, apply_translation
+from reader.view import ReadingView, apply_translation, match_source
 
 if TYPE_CHECKING:
     from reader.context import ReaderContext
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
 NARROW_WIDTH = 100
 #: Seconds between drawing an article and starting its slow follow-up work (term linking, translation).
 POST_PAINT_DELAY = 0.1
+#: An article with more sentences than this has its terms linked after it is drawn, a slice at a time.
+LINK_AT_ONCE_SENTENCES = 1000
+#: Seconds of term linking done before the event loop runs again (keys, frames).
+LINK_SLICE_SECONDS = 0.003
 
 
 class TranslationState(Enum):
@@ -86,6 +91,8 @@ class ReadingScreen(Screen[None]):
         Binding("s", "app.study", "Study"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
+        # Nothing on this screen takes text, so Ctrl-C need not mean "copy": it quits, as in any terminal program.
+        Binding("ctrl+c", "app.quit", "Quit", show=False),
     ]
 
     def __init__(
@@ -109,6 +116,8 @@ class ReadingScreen(Screen[None]):
         self.unavailable_reason = ""
         self.install_command = ""
         self._syncing = False
+        #: Whether every sentence of the open article has its terms linked.
+        self.terms_linked = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-header")
@@ -139,7 +148,7 @@ class ReadingScreen(Screen[None]):
         """Terms linked and translation finished (or known to be unavailable): nothing more will change."""
         return (
             self.view is not None
-            and self.context.matcher_ready
+            and self.terms_linked
             and self.translation_state in (TranslationState.DONE, TranslationState.UNAVAILABLE)
         )
 
@@ -159,8 +168,10 @@ class ReadingScreen(Screen[None]):
         context = self.context
         self.article = article
         self.library_id = library_id
-        # The first article paints before the glossary matcher is built; its terms are linked on the next frame.
-        linked = context.matcher_ready
+        # The first article paints before the glossary matcher is built, and a very long one before its terms are
+        # linked: its terms are linked just after, a slice at a time, so keys work meanwhile.
+        linked = context.matcher_ready and len(article.sentences) <= LINK_AT_ONCE_SENTENCES
+        self.terms_linked = linked
         self.view = context.reading_view(article, linked=linked)
         self.selected = None
         self.cursor = 0
@@ -207,22 +218,64 @@ class ReadingScreen(Screen[None]):
         self._saved_position = position
 
     def _link_terms(self, token: int) -> None:
-        from reader.view import link_terms
+        if token == self.token:
+            self.run_worker(
+                self._link_in_slices(token),
+                group="link",
+                exclusive=True,
+                exit_on_error=False,
+                description="Linking terms",
+            )
 
-        if token != self.token or self.view is None:
+    async def _link_in_slices(self, token: int) -> None:
+        """Link the terms of every sentence in reading order (what is on screen first), redrawing as it goes."""
+        view, matcher = self.view, self.context.matcher
+        if view is None:
             return
-        matcher = self.context.matcher  # loads the glossary if the first frame went without it
         from reader.app.app import ReaderApp
 
         if isinstance(self.app, ReaderApp):
             self.app.show_warnings(self.context.warnings)
-        better = self.context.reparsed_with_glossary_names(self.article)
-        if better is not None:  # the glossary's names repair glue the built-in ones missed: show the repaired text
-            self.open_article(better, self.library_id, self.cursor)  # the reader keeps their place
+        if len(view.sentences) <= LINK_AT_ONCE_SENTENCES:
+            # Re-reading a very long article would hold the screen for seconds: only ordinary ones are read again.
+            better = self.context.reparsed_with_glossary_names(self.article)
+            if better is not None:  # the glossary's names repair glue the built-in ones missed: show that text
+                self.open_article(better, self.library_id, self.cursor)  # the reader keeps their place
+                return
+        position = 0
+        while position < len(view.sentences):
+            if token != self.token:
+                return
+            done: list[int] = []
+            deadline = time.perf_counter() + LINK_SLICE_SECONDS
+            while position < len(view.sentences) and (not done or time.perf_counter() < deadline):
+                sentence = view.sentences[position]
+                sentence.source_spans = match_source(matcher, sentence.source_lang, sentence.source)
+                done.append(position)
+                position += 1
+            self._redraw_sentences(done)
+            await asyncio.sleep(0)
+        self.terms_linked = True
+
+    def _redraw_sentences(self, indices: list[int]) -> None:
+        """Lay out again only the blocks that show ``indices`` (their terms or translations changed)."""
+        if self.view is None:
             return
-        link_terms(self.view, matcher)
-        self.source_pane.set_blocks(panes.source_blocks(self.view))
-        self._redraw_target()
+        view, matcher = self.view, self.context.matcher
+        for pane, make in ((self.source_pane, panes.source_sentence), (self.target_pane, panes.target_sentence)):
+            numbers = {pane.block_of(index) for index in indices} - {None}
+            changes: dict[int, panes.Block] = {}
+            for number in numbers:
+                if number is None:
+                    continue
+                block = panes.rebuilt_block(
+                    pane.blocks[number], view, make, lambda s: panes.gloss_block(s, matcher, self.context.glossary)
+                )
+                if block != pane.blocks[number]:  # e.g. a paragraph with no terms: nothing to lay out again
+                    changes[number] = block
+            if changes:
+                pane.replace_blocks(changes)
+        self.target_selected = self._target_selection()
 
     @on(Worker.StateChanged)
     def _hand_worker_state_to_app(self, event: Worker.StateChanged) -> None:
@@ -233,9 +286,7 @@ class ReadingScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="translate", exit_on_error=False, description="Translating")
     def translate_view(self, token: int, sentences: list[str], source_lang: str = "en") -> None:
         worker = get_current_worker()
-        run_translation_job(
-            self.context, token, sentences, self.post_message, lambda: worker.is_cancelled, source_lang
-        )
+        run_translation_job(self.context, token, sentences, self.post_message, lambda: worker.is_cancelled, source_lang)
 
     @on(TranslationStarted)
     def _translation_started(self, message: TranslationStarted) -> None:
@@ -256,7 +307,9 @@ class ReadingScreen(Screen[None]):
             apply_translation(self.view, index, translation, context.matcher, context.glossary, target_spans=spans)
         if self.view.fully_translated:
             self.translation_state = TranslationState.DONE
-        self._redraw_target()
+        # Only the paragraphs that changed: a 5 MB article gets hundreds of batches.
+        self._redraw_sentences(list(message.translations))
+        self._update_target_label()
 
     @on(TranslationProgress)
     def _translation_progress(self, message: TranslationProgress) -> None:
@@ -342,7 +395,9 @@ class ReadingScreen(Screen[None]):
         self.cursor = min(max(self.cursor + step, 0), len(self.view.sentences) - 1)
 
     def action_page(self, direction: int) -> None:
-        self.source_pane.scroll_page_down(animate=False) if direction > 0 else self.source_pane.scroll_page_up(animate=False)
+        self.source_pane.scroll_page_down(animate=False) if direction > 0 else self.source_pane.scroll_page_up(
+            animate=False
+        )
         top = self.source_pane.top_sentence()
         if top is not None:
             self.selected = None
@@ -469,13 +524,15 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(PeopleScreen(self.context, entry))
 
     def action_know_term(self) -> None:
-        """"I know this" from the panel: study shows no card of the explained term any more."""
+        """ "I know this" from the panel: study shows no card of the explained term any more."""
         entry = self._explained_entry()
         if entry is None:
             return
         self.context.study_session().know(entry.id)
-        self.notify(f"Marked as known: study shows no cards for {entry.en}. 'reader study restore {entry.id}' undoes it.",
-                    markup=False)
+        self.notify(
+            f"Marked as known: study shows no cards for {entry.en}. 'reader study restore {entry.id}' undoes it.",
+            markup=False,
+        )
 
     # -- export for reports ------------------------------------------------------------------------------------
 
@@ -516,7 +573,7 @@ class ReadingScreen(Screen[None]):
 
     def _sync_scroll(self, leader: SentencePane, follower: SentencePane) -> None:
         """Mouse scrolling one pane brings the same sentence to the top of the other."""
-        if self._syncing:
+        if self._syncing or leader.anchoring:
             return
         top = leader.top_sentence()
         lines = follower.sentence_lines(top) if top is not None else None
