@@ -76,7 +76,7 @@ def test_a_flood_of_nodes_is_refused() -> None:
 def test_anchors_without_aliases_and_ordinary_user_entries_still_load(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(
-        "- &first\n  id: my-term\n  en: my term\n  ko: 내 용어\n  note: a note\n  sources: [me]\n  verified: false\n",
+        "- &first\n  id: my-term\n  en: my term\n  ko: 내 용어\n  category: phrase\n  note: a note\n",
         encoding="utf-8",
     )
     glossary = load_glossary([path], include_user_dir=False)
