@@ -130,8 +130,8 @@ class ReadingScreen(Screen[None]):
                 yield SentencePane(id="target").data_bind(
                     cursor=ReadingScreen.cursor, selection=ReadingScreen.target_selected
                 )
-                yield ProgressBar(id="progress", show_eta=False)
-            yield GlossaryPanel(id="panel")
+                yield Lazy(ProgressBar(id="progress", show_eta=False))  # hidden until a job runs: after the first frame
+            yield Lazy(GlossaryPanel(id="panel"))  # hidden until a term is explained: after the first frame
         # The footer's many key widgets cost the first frame about 45 ms; the article comes first.
         yield Lazy(Footer())
 
