@@ -25,7 +25,7 @@ lint: install
 	$(BIN)/ruff check reader glossary tests bench
 	$(BIN)/mypy
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 # The property tests with many examples each (make test runs a bounded number); failures are kept in .hypothesis/.

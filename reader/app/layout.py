@@ -215,7 +215,9 @@ def estimate_height(block: Block, width: int) -> int:
     return sum(max(1, ceil(len(line) / width)) for line in block.text.split("\n"))
 
 
-def flow_text(block: FlowBlock, styles: dict[str, Style]) -> tuple[Text, list[tuple[int, int, int]], list[tuple[int, int, int, int]]]:
+def flow_text(
+    block: FlowBlock, styles: dict[str, Style]
+) -> tuple[Text, list[tuple[int, int, int]], list[tuple[int, int, int, int]]]:
     """The paragraph as one styled Text, with each sentence's and term's range in it."""
     text = Text()
     sentence_ranges: list[tuple[int, int, int]] = []
@@ -225,7 +227,7 @@ def flow_text(block: FlowBlock, styles: dict[str, Style]) -> tuple[Text, list[tu
             text.append(" ")
         start = len(text)
         # Text(str) never parses markup, and Rich drops control codes: article text stays data.
-        text.append(Text(sentence.text, style=styles.get("dim") if sentence.dim else None))
+        text.append(Text(sentence.text, style=(styles.get("dim") or "") if sentence.dim else ""))
         for number, term in enumerate(sentence.terms):
             term_style = styles.get(f"term-{term.category}", styles.get("term", Style()))
             meta = Style(meta={"sentence": sentence.index, "term": number})
@@ -277,7 +279,7 @@ def layout_flow(block: FlowBlock, width: int, styles: dict[str, Style]) -> list[
 def layout_gloss(block: GlossBlock, width: int, styles: dict[str, Style]) -> list[LaidLine]:
     """English terms on one line, their Korean forms under them, column-aligned; wrapped in line pairs."""
     if not block.pairs:
-        text = Text("(no glossary terms)", style=styles.get("dim"))
+        text = Text("(no glossary terms)", style=styles.get("dim") or "")
         text.stylize(Style(meta={"sentence": block.sentence}))
         return [LaidLine(text=text, sentences=[(block.sentence, 0, len(text))])]
     separator = " · "
@@ -315,15 +317,13 @@ def layout_gloss(block: GlossBlock, width: int, styles: dict[str, Style]) -> lis
     return lines
 
 
-def _wide_pair(
-    sentence: int, pair: tuple[str, str, int, int], width: int, styles: dict[str, Style]
-) -> list[LaidLine]:
+def _wide_pair(sentence: int, pair: tuple[str, str, int, int], width: int, styles: dict[str, Style]) -> list[LaidLine]:
     """A term wider than the pane: its English wrapped, then its Korean wrapped under it (no columns to align)."""
     english, korean, term, _column = pair
     lines: list[LaidLine] = []
     for text_value, style_name, is_term in ((english, "gloss-en", True), (korean, "gloss-ko", False)):
         for start, end in wrap_offsets(text_value, width):
-            text = Text(text_value[start:end], style=styles.get(style_name))
+            text = Text(text_value[start:end], style=styles.get(style_name) or "")
             meta = {"sentence": sentence, "term": term} if is_term else {"sentence": sentence}
             text.stylize(Style(meta=meta))
             terms = [(sentence, term, 0, len(text))] if is_term else []
@@ -336,7 +336,12 @@ def layout_note(block: NoteBlock, width: int, styles: dict[str, Style]) -> list[
     for raw_line in block.text.split("\n"):
         offsets = wrap_offsets(raw_line, width) or [(0, 0)]
         for start, end in offsets:
-            lines.append(LaidLine(text=Text(raw_line[start:end], style=styles.get(block.style_class)), style_class=block.style_class))
+            lines.append(
+                LaidLine(
+                    text=Text(raw_line[start:end], style=styles.get(block.style_class) or ""),
+                    style_class=block.style_class,
+                )
+            )
     return lines
 
 

@@ -7,6 +7,7 @@ import argparse
 import json
 
 from reader.context import ReaderContext
+from reader.errors import NotFoundError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +20,12 @@ def run(args: argparse.Namespace) -> int:
     from reader.evidence.timeline import concordance, monthly_frequency
 
     context = ReaderContext()
-    entry = context.find_entry(args.term)
+    try:
+        entry = context.find_entry(args.term)
+    except NotFoundError:
+        if args.json:
+            print("[]")  # a script gets an empty list; the exit code and the stderr line say why
+        raise
     context.ensure_seeded()
     lines = concordance(context.library, context.matcher, entry.id, width=max(args.width, 0))
     if args.json:

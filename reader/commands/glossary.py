@@ -9,26 +9,27 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
 
 from glossary.data import Glossary, display_path, load_glossary
 from glossary.model import CATEGORIES
+from reader.commands.dispatch import Command, Verb, run_command
+from reader.errors import ReaderError
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT = 0, 1, 2
 
 
-class CommandError(Exception):
-    """A failure to print as ``glossary: message`` and exit with ``code``."""
+class CommandError(ReaderError):
+    """A failure to print as ``glossary: message`` and exit with ``code`` (the dispatcher prints it)."""
 
     def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
         super().__init__(message)
-        self.code = code
+        self.exit_code = code
 
 
 def _console() -> Console:
@@ -60,8 +61,12 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([{**entry_to_dict(h.entry), "score": h.score, "matched": h.reason} for h in hits])
     else:
-        print_cards(_console(), [(h.entry, f"{h.reason}, score {h.score:g}") for h in hits], glossary.entries,
-                    glossary.references)
+        print_cards(
+            _console(),
+            [(h.entry, f"{h.reason}, score {h.score:g}") for h in hits],
+            glossary.entries,
+            glossary.references,
+        )
     return EXIT_OK
 
 
@@ -140,25 +145,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"glossary check: {corpus}: no such directory (the Korean corpus for attested: claims)", file=sys.stderr)
         return EXIT_BAD_INPUT
     report = check_paths([Path(p) for p in args.paths], curated=args.curated, korean_corpus=corpus)
+    if args.json:
+        _print_json([{"file": p.file, "line": p.line, "message": p.message} for p in report.problems])
+        return EXIT_OK if report.ok else EXIT_NO
     for problem in report.problems:
         print(problem)
     print(report.summary(), file=sys.stderr if report.problems else sys.stdout)
     return EXIT_OK if report.ok else EXIT_NO
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Write next to the target, then rename: an interrupted export never leaves half a file."""
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise CommandError(f"{display_path(path)}: directory {display_path(directory)} does not exist")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(content)
-        os.replace(temp_name, path)
-    except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        raise CommandError(f"{display_path(path)}: cannot write: {exc.strerror or exc}") from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -166,7 +159,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     content = EXPORTERS[args.format](_glossary(args))
     if args.output:
-        _write_atomically(Path(args.output), content)
+        from reader.files import write_text_atomically
+
+        write_text_atomically(Path(args.output), content)
         print(f"glossary: wrote {args.format} to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(content)
@@ -209,8 +204,10 @@ def _corpus_summary(glossary: Glossary, corpus: Path, min_count: int, missing: i
 
 def _print_stats(summary: dict) -> None:
     g = summary["glossary"]
-    print(f"entries: {g['entries']} ({g['verified']} with a source for the Korean form, {g['verified_share']:.0%};"
-          f" {g['patterns']} patterns)")
+    print(
+        f"entries: {g['entries']} ({g['verified']} with a source for the Korean form, {g['verified_share']:.0%};"
+        f" {g['patterns']} patterns)"
+    )
     for category, count in g["per_category"].items():
         print(f"  {category:<13} {count}")
     corpus = summary.get("corpus")
@@ -226,15 +223,20 @@ def _print_stats(summary: dict) -> None:
         ("dates", _dates(curation), _dates(held_out)),
         ("seen at least", f"{curation['min_occurrences']} times", f"{held_out['min_occurrences']} times"),
         ("n-grams", str(curation["ngrams"]), str(held_out["ngrams"])),
-        ("linked", f"{curation['linked']} ({curation['linked_share']:.1%})",
-         f"{held_out['linked']} ({held_out['linked_share']:.1%})"),
+        (
+            "linked",
+            f"{curation['linked']} ({curation['linked_share']:.1%})",
+            f"{held_out['linked']} ({held_out['linked_share']:.1%})",
+        ),
         ("occurrences linked", f"{curation['occurrence_share']:.1%}", f"{held_out['occurrence_share']:.1%}"),
     ]
     for label, left, right in rows:
         print(f"  {label:<19} {left:<24} {right}")
     if curation["missing"]:
-        print("most frequent unlinked in the curation part (the held-out part lists none: it measures, it is not"
-              " curated from):")
+        print(
+            "most frequent unlinked in the curation part (the held-out part lists none: it measures, it is not"
+            " curated from):"
+        )
         for row in curation["missing"]:
             print(f"  {row['count']:>5}  {row['ngram']}")
 
@@ -243,82 +245,121 @@ def _dates(part: dict) -> str:
     return f"{part['first_date'] or '?'} .. {part['last_date'] or '?'}"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--glossary",
         action="append",
         default=[],
         metavar="PATH",
         help="a user glossary file or folder to load as well (repeatable)",
     )
-    common.add_argument(
+    parser.add_argument(
         "--no-user-glossary",
         action="store_true",
         dest="no_user_glossary",
         help="skip the user glossaries in $XDG_CONFIG_HOME/kcna-reader/glossary/",
     )
-    parser = argparse.ArgumentParser(prog="glossary", description="The curated DPRK glossary.")
-    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
-    p = verbs.add_parser("lookup", parents=[common], help="find entries by English, abbreviation, Korean, romanization")
+
+def _lookup_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=5)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_lookup)
 
-    p = verbs.add_parser("show", parents=[common], help="show one entry by id")
+
+def _show_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_show)
 
-    p = verbs.add_parser("list", parents=[common], help="list entries")
+
+def _list_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--category", choices=CATEGORIES)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_list)
 
-    p = verbs.add_parser("annotate", parents=[common], help="mark glossary terms in a text (FILE or - for stdin)")
+
+def _annotate_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", default="-", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print spans: start, end, text, id, category")
     p.add_argument("--korean", action="store_true", help="the text is Korean (a translation)")
-    p.set_defaults(run=cmd_annotate)
 
-    p = verbs.add_parser("check", parents=[common], help="validate glossary files (default: the shipped data)")
+
+def _check_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--curated", action="store_true", help="treat the files as curated: category = file name")
-    p.add_argument("--korean-corpus", metavar="DIR",
-                   help="the Korean corpus that attested: claims name (default: ../shared/corpus/ko-new-year-addresses"
-                   " of this checkout, when present)")
-    p.set_defaults(run=cmd_check)
+    p.add_argument(
+        "--korean-corpus",
+        metavar="DIR",
+        help="the Korean corpus that attested: claims name (default: ../shared/corpus/ko-new-year-addresses"
+        " of this checkout, when present)",
+    )
+    p.add_argument("--json", action="store_true", help="print the problems as a JSON list of {file, line, message}")
 
-    p = verbs.add_parser("export", parents=[common], help="export as json, csv (DeepL/OmegaT), tbx or anki-tsv")
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", required=True, choices=("json", "csv", "tbx", "anki-tsv"))
     p.add_argument("--output", metavar="PATH", help="write here instead of stdout")
-    p.set_defaults(run=cmd_export)
 
-    p = verbs.add_parser("stats", parents=[common], help="entries per category and corpus coverage")
-    p.add_argument("--corpus", metavar="PATH", help="a KCNA corpus JSONL file: coverage of its curation part and of"
-                   " its held-out newest fifth")
+
+def _stats_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--corpus",
+        metavar="PATH",
+        help="a KCNA corpus JSONL file: coverage of its curation part and of its held-out newest fifth",
+    )
     p.add_argument("--missing", type=int, default=20, metavar="N", help="list the N most frequent unlinked n-grams")
-    p.add_argument("--min-count", type=int, default=5, dest="min_count", metavar="N",
-                   help="an n-gram recurs when seen N times in the curation part (held out: scaled to its size)")
+    p.add_argument(
+        "--min-count",
+        type=int,
+        default=5,
+        dest="min_count",
+        metavar="N",
+        help="an n-gram recurs when seen N times in the curation part (held out: scaled to its size)",
+    )
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_stats)
-    return parser
+
+
+@dataclass(frozen=True)
+class GlossaryVerb:
+    """One verb of ``glossary`` (``reader.commands.dispatch.VerbRunner``): the shared options, its own, its run."""
+
+    arguments: Callable[[argparse.ArgumentParser], None]
+    runner: Callable[[argparse.Namespace], int]
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        _common(parser)
+        self.arguments(parser)
+
+    def run(self, args: argparse.Namespace) -> int:
+        return self.runner(args)
+
+
+LOOKUP = GlossaryVerb(_lookup_arguments, cmd_lookup)
+SHOW = GlossaryVerb(_show_arguments, cmd_show)
+LIST = GlossaryVerb(_list_arguments, cmd_list)
+ANNOTATE = GlossaryVerb(_annotate_arguments, cmd_annotate)
+CHECK = GlossaryVerb(_check_arguments, cmd_check)
+EXPORT = GlossaryVerb(_export_arguments, cmd_export)
+STATS = GlossaryVerb(_stats_arguments, cmd_stats)
+
+GLOSSARY = Command(
+    prog="glossary",
+    description="The curated DPRK glossary: look-up, annotation, checks, exports and corpus coverage.",
+    verbs=(
+        Verb("lookup", f"{__name__}:LOOKUP", "find entries by English, abbreviation, Korean, romanization"),
+        Verb("show", f"{__name__}:SHOW", "show one entry by id"),
+        Verb("list", f"{__name__}:LIST", "list entries"),
+        Verb("annotate", f"{__name__}:ANNOTATE", "mark glossary terms in a text (FILE or - for stdin)"),
+        Verb("check", f"{__name__}:CHECK", "validate glossary files (default: the shipped data)"),
+        Verb("export", f"{__name__}:EXPORT", "export as json, csv (DeepL/OmegaT), tbx or anki-tsv"),
+        Verb("stats", f"{__name__}:STATS", "entries per category and corpus coverage"),
+    ),
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.run(args))
-    except CommandError as exc:
-        print(f"glossary: {exc}", file=sys.stderr)
-        return exc.code
-    except KeyboardInterrupt:
-        print("glossary: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
+    from reader import __version__
+
+    return run_command(GLOSSARY, argv, version=__version__)
 
 
 if __name__ == "__main__":

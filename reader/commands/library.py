@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     search = actions.add_parser("search", help="full-text search of titles and text, best first, with snippets")
     search.add_argument(
         "query", metavar="QUERY", help="words to find, all of them (end with * to find longer words: hwang*); Korean "
-        "(김정은) finds the English of the glossary entry"
+        "(김정은) is found inside unspaced compounds of Korean articles, or else by the English of its glossary entry"
     )
     _add_filters(search)
     show = actions.add_parser("show", help="one article: its details and text")
@@ -131,11 +131,13 @@ def _list_or_search(library: Library, args: argparse.Namespace) -> int:
     query = ""
     if args.action == "search":
         query = args.query
-        if _has_hangul(query):  # articles are English: Korean finds the English of the glossary entry it names
+        # Korean is looked for in Korean articles (inside unspaced compounds); when none has it, in the English
+        # articles by the English of the glossary entry it names.
+        if _has_hangul(query) and not library.page(LibraryFilter(query=query), limit=1):
             from reader.context import ReaderContext
 
             query = ReaderContext().search_words(query)
-        if not to_fts_query(query):
+        if not to_fts_query(query) and not _has_hangul(query):
             return _bad(f"nothing to search for in {args.query!r}")
     if library.is_empty():
         from reader.context import ReaderContext

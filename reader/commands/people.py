@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from reader.context import ReaderContext
+from reader.errors import NotFoundError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +28,12 @@ def run(args: argparse.Namespace) -> int:
     from reader.files import write_text_atomically
 
     context = ReaderContext()
-    entry = context.find_entry(args.name, category="person")
+    try:
+        entry = context.find_entry(args.name, category="person")
+    except NotFoundError:
+        if args.json:
+            print("[]")  # a script gets an empty list; the exit code and the stderr line say why
+        raise
     context.ensure_seeded()
     appearances = person_appearances(context.library, context.matcher, entry.id)
     if args.csv is not None:
