@@ -71,9 +71,6 @@ class Glossary:
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())
 
-    def by_category(self, category: str) -> list[Entry]:
-        return [e for e in self.entries.values() if e.category == category]
-
     def person_names(self) -> list[str]:
         """English names of people (canonical form and variants), longest first so callers can split greedily."""
         names = {form for e in self.entries.values() if e.category == "person" for form in e.surface_forms}
