@@ -215,7 +215,9 @@ class ReaderContext:
     def search_words(self, query: str) -> str:
         """What to search the (English) library for: ``query``, or for Korean the English of the glossary entry
         it names, since articles are stored in English. Example: ``김정은`` -> ``Kim Jong Un``."""
-        if not any("\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" for char in query):
+        from reader.articles.korean import has_hangul
+
+        if not has_hangul(query):
             return query
         from reader.errors import NotFoundError
 

@@ -27,6 +27,8 @@ from reader.articles.normalize import strip_controls
 KOREAN_SHARE = 0.3
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile("[A-Za-z]")
+#: Hangul syllables and conjoining jamo: what makes a query or a text Korean.
+_HANGUL_LETTER = re.compile("[\uac00-\ud7a3\u1100-\u11ff]")
 _SENTENCE_END = re.compile(r"(?<=[다까요라자])[.?!？！．]+(?![.?!？！．”’\"'」』》≫)])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 #: A compiler's section labels, letters possibly spaced out: 해 제 (headnote), 원 문 / 전 문 (original text).
@@ -107,3 +109,8 @@ def layout_korean(text: str) -> KoreanLayout:
     if not layout.title and layout.paragraphs:
         layout.title = layout.paragraphs[0][0][:_MAX_TITLE_CHARS]
     return layout
+
+
+def has_hangul(text: str) -> bool:
+    """Whether ``text`` has any Hangul letter (a syllable or a conjoining jamo): a Korean query or text."""
+    return _HANGUL_LETTER.search(text) is not None

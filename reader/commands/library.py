@@ -120,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list_or_search(library: Library, args: argparse.Namespace) -> int:
+    from reader.articles.korean import has_hangul
     from reader.library.store import LibraryFilter, to_fts_query
 
     for name in ("date_from", "date_to"):
@@ -133,11 +134,11 @@ def _list_or_search(library: Library, args: argparse.Namespace) -> int:
         query = args.query
         # Korean is looked for in Korean articles (inside unspaced compounds); when none has it, in the English
         # articles by the English of the glossary entry it names.
-        if _has_hangul(query) and not library.page(LibraryFilter(query=query), limit=1):
+        if has_hangul(query) and not library.page(LibraryFilter(query=query), limit=1):
             from reader.context import ReaderContext
 
             query = ReaderContext().search_words(query)
-        if not to_fts_query(query) and not _has_hangul(query):
+        if not to_fts_query(query) and not has_hangul(query):
             return _bad(f"nothing to search for in {args.query!r}")
     if library.is_empty():
         from reader.context import ReaderContext
@@ -164,10 +165,6 @@ def _list_or_search(library: Library, args: argparse.Namespace) -> int:
         if not items:
             print("no articles match" if (query or args.action == "list") else "", file=sys.stderr)
     return 0 if items else EXIT_NO
-
-
-def _has_hangul(text: str) -> bool:
-    return any("\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" for char in text)
 
 
 def _item_json(item: object, short: bool = False) -> dict[str, object]:

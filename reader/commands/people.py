@@ -7,8 +7,6 @@ Foreign Affairs") and their place in the list when the article lists those prese
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -24,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.evidence.timeline import person_appearances, post_key, title_history
+    from reader.evidence.timeline import appearances_csv, person_appearances, post_key, title_history
     from reader.files import write_text_atomically
 
     context = ReaderContext()
@@ -37,14 +35,7 @@ def run(args: argparse.Namespace) -> int:
     context.ensure_seeded()
     appearances = person_appearances(context.library, context.matcher, entry.id)
     if args.csv is not None:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["date", "article_id", "article_title", "post", "list_position"])
-        for row in appearances:
-            writer.writerow(
-                [row.date or "", row.article_id, row.article_title, row.post or "", row.list_position or ""]
-            )
-        write_text_atomically(args.csv, buffer.getvalue())
+        write_text_atomically(args.csv, appearances_csv(appearances))
     if args.json:
         print(json.dumps([row.to_json() for row in appearances], ensure_ascii=False, indent=2))
         return 0

@@ -52,6 +52,22 @@ def person_appearances(library: Library, matcher: SpanMatcher, entry_id: str) ->
     return found
 
 
+APPEARANCE_COLUMNS = ("date", "article_id", "article_title", "post", "list_position")
+
+
+def appearances_csv(appearances: list[Appearance]) -> str:
+    """The appearances as CSV, one row each (empty cells where the article gives no date, post or list place)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(APPEARANCE_COLUMNS)
+    for row in appearances:
+        writer.writerow([row.date or "", row.article_id, row.article_title, row.post or "", row.list_position or ""])
+    return buffer.getvalue()
+
+
 @dataclass(frozen=True)
 class TitleChange:
     """From ``since`` (the first article giving it), the person was called ``post``."""

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.articles.korean import has_hangul
 from reader.articles.model import Article
 from reader.store.migrations import Feature, Migration, migrate
 
@@ -229,11 +230,7 @@ class Library:
         ``RANKED_HITS`` hits; without a search, newest first) or a key of ``SORTS``; ``reverse`` turns a ``SORTS`` order round. A search's hits carry a snippet.
         Without a search the order is read off an index, so a page deep into 100,000 articles is still quick.
         """
-        clauses, params = where.where()
-        fts_query = to_fts_query(where.query, where.prefix)
-        if has_hangul(where.query):  # Korean: words inside unspaced compounds, not whole tokens
-            fts_query = ""
-            clauses, params = [*clauses, *korean_clauses(where.query)[0]], [*params, *korean_clauses(where.query)[1]]
+        clauses, params, fts_query = _search_parts(where)
         if fts_query:
             order = "bm25(library_fts, 5.0, 1.0)" if sort == "relevance" else SORTS[sort][reverse]
             if sort == "relevance":
@@ -264,11 +261,7 @@ class Library:
     def count_where(self, where: LibraryFilter = LibraryFilter(), cap: int | None = None) -> int:
         """How many articles ``where`` lets through (the library screen's "n of N"); with ``cap``, at most that
         many are counted (a word found in 100,000 articles need not be counted to the last)."""
-        clauses, params = where.where()
-        fts_query = to_fts_query(where.query, where.prefix)
-        if has_hangul(where.query):
-            fts_query = ""
-            clauses, params = [*clauses, *korean_clauses(where.query)[0]], [*params, *korean_clauses(where.query)[1]]
+        clauses, params, fts_query = _search_parts(where)
         limit = f" LIMIT {int(cap)}" if cap else ""
         if fts_query:
             sql = (
@@ -531,8 +524,14 @@ def to_fts_query(query: str, prefix: bool = True) -> str:
     return " ".join(quoted)
 
 
-def has_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+def _search_parts(where: LibraryFilter) -> tuple[list[str], list[object], str]:
+    """The filter's SQL conditions and its FTS5 query; a query with Hangul is searched inside unspaced compounds
+    (the trigram index and LIKE conditions) instead of by whole word tokens, so its FTS5 query is empty."""
+    clauses, params = where.where()
+    if not has_hangul(where.query):
+        return clauses, params, to_fts_query(where.query, where.prefix)
+    korean, korean_params = korean_clauses(where.query)
+    return [*clauses, *korean], [*params, *korean_params], ""
 
 
 def korean_clauses(query: str) -> tuple[list[str], list[object]]:

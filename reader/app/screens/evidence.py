@@ -157,21 +157,12 @@ class PeopleScreen(_EvidenceScreen):
         self.query_one("#evidence-summary", Static).update(summary)
 
     def action_write_csv(self) -> None:
-        import csv
-        import io
-
+        from reader.evidence.timeline import appearances_csv
         from reader.files import write_text_atomically
 
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["date", "article_id", "article_title", "post", "list_position"])
-        for row in self.appearances:
-            writer.writerow(
-                [row.date or "", row.article_id, row.article_title, row.post or "", row.list_position or ""]
-            )
         path = Path(f"{self.entry.id}-appearances.csv").resolve()
         try:
-            write_text_atomically(path, buffer.getvalue())
+            write_text_atomically(path, appearances_csv(self.appearances))
         except Exception as exc:
             self.notify(f"Could not write {path}: {exc}", severity="error", markup=False)
             return
