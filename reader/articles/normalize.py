@@ -40,23 +40,25 @@ def strip_controls(text: str) -> str:
     'Kim Jong Un\\n'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    return _CONTROL.sub("", text.replace("\t", " "))
+    # Every escape sequence starts with a control character, so clean text (nearly all of it) is one scan of the
+    # single character class, not a scan of the escape alternation (0.04 s against 0.2 s on a 4.8 MB article).
+    # Tabs become spaces only after the escapes are gone: "ESC TAB" is a lone ESC, "ESC SPACE x" a sequence.
+    if _CONTROL.search(text) is None:
+        return text.replace("\t", " ")
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text).replace("\t", " "))
 
 
-_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #: Curly and modifier apostrophes, primes: all read as "'". (Replaced one by one: ``str.translate`` with a
 #: table costs a dictionary lookup per character, 1.6 s on a 4.8 MB article against 0.04 s.)
 _APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u2032")
 # Fullwidth ASCII ("Aalam－Party") and Roman numeral letters ("Carl ⅩⅥ Gustaf") read as plain ASCII.
-_COMPATIBILITY_FORMS = re.compile("[\uff01-\uff5e\u2160-\u217f]")
-_SPACE_RUN = re.compile(r" {2,}")
+_COMPATIBILITY_FORMS = "\uff01-\uff5e\u2160-\u217f"
+# Both kinds in one pass over the text (each pass over 4.8 MB costs about 0.07 s).
+_ODD_CHARACTER = re.compile(f"[{_ODD_SPACES}{_COMPATIBILITY_FORMS}]")
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 # "(KCNA) --Kim Jong Un": the dash lost its following space with the markup around the name.
 _DATELINE_DASH = re.compile(r"\((KCNA)\) ?--(?=\S)")
-# "Kim Jong Un ," or "Comrade Kim Jong Un ." at the end of a sentence: the space came from markup. The pattern
-# starts at the spaces and the word character before them is checked in ``_drop_space_after_word``: a look-behind
-# first would be tried at every character of the text (0.7 s on a 4.8 MB article, against 0.1 s).
-_SPACE_BEFORE_PUNCTUATION = re.compile(r" +(?=[,.;:!?](?:\s|$|[\"”')]))")
 # Characters that, directly before a name, mean the space was lost ("ofKim", "H.E.Kim", "4Kim", ",Kim").
 _GLUE_BEFORE = re.compile(r"[A-Za-z0-9.,;:]")
 
@@ -99,7 +101,7 @@ def deglue_names(text: str, names: Iterable[str]) -> str:
 
 
 # A line that ends like this finished its sentence (or is the end mark); anything else may be broken off.
-_LINE_END = re.compile(r"(?:[.?!:;\"”')\]…]|-0-)$")
+_LINE_ENDINGS = (".", "?", "!", ":", ";", '"', "”", "'", ")", "]", "…", "-0-")
 #: A line this long that ends mid-sentence is body text, not a heading such as "Rodong Sinmun".
 _MIN_BROKEN_LINE_WORDS = 7
 
@@ -124,7 +126,7 @@ def rejoin_broken_lines(text: str, names: Iterable[str]) -> str:
         broken_off = (
             previous
             and current
-            and not _LINE_END.search(previous)
+            and not previous.endswith(_LINE_ENDINGS)
             and (
                 current[0].islower()
                 or (
@@ -140,15 +142,53 @@ def rejoin_broken_lines(text: str, names: Iterable[str]) -> str:
     return "\n".join(joined)
 
 
-def _plain_compatibility_form(match: re.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", match.group())
+def _plain_character(match: re.Match[str]) -> str:
+    """An odd space as a space; a fullwidth or Roman-numeral form as its plain ASCII (NFKC)."""
+    character = match.group()
+    return " " if _ODD_SPACE.match(character) else unicodedata.normalize("NFKC", character)
 
 
-def _drop_space_after_word(match: re.Match[str]) -> str:
-    """Spaces before punctuation go when a word character (``\\w``: letters, digits, ``_``) precedes them."""
-    start = match.start()
-    before = match.string[start - 1] if start else ""
-    return "" if before and (before.isalnum() or before == "_") else match.group()
+def _drop_spaces_before_punctuation(text: str) -> str:
+    """Drop the spaces between a word and the punctuation after it ("Kim Jong Un ," -> "Kim Jong Un,").
+
+    Punctuation counts when whitespace, the end of the text or a closing quote follows it; the spaces go only
+    when a word character (letter, digit, ``_``) precedes them. Candidates are found with ``str.find`` for
+    " ," " ." and so on, which is fast, instead of trying a pattern at each of a long article's spaces (0.15 s
+    on 4.8 MB).
+
+    >>> _drop_spaces_before_punctuation('He left , she stayed  . "Yes" .')
+    'He left, she stayed. "Yes" .'
+    """
+    cuts: list[tuple[int, int]] = []
+    for mark in ",.;:!?":
+        position = text.find(" " + mark)
+        while position >= 0:
+            after = position + 2
+            if after == len(text) or text[after].isspace() or text[after] in "\"”')":
+                start = position
+                while start > 0 and text[start - 1] == " ":
+                    start -= 1
+                before = text[start - 1] if start else ""
+                if before and (before.isalnum() or before == "_"):
+                    cuts.append((start, position + 1))
+            position = text.find(" " + mark, after - 1)
+    if not cuts:
+        return text
+    cuts.sort()
+    pieces, last = [], 0
+    for start, end in cuts:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _collapse_space_runs(text: str) -> str:
+    """Runs of spaces as one space; ``str.replace`` passes (each halves the longest run) beat a pattern tried at
+    every space of a long text."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def normalize_text(text: str, names: Iterable[str] = BUILTIN_PERSON_NAMES) -> str:
@@ -161,14 +201,13 @@ def normalize_text(text: str, names: Iterable[str] = BUILTIN_PERSON_NAMES) -> st
     >>> normalize_text("(KCNA) --Kim Jong Un , general secretary of the Workers’ Party", ["Kim Jong Un"])
     "(KCNA) -- Kim Jong Un, general secretary of the Workers' Party"
     """
-    text = _ODD_SPACE.sub(" ", text)
+    text = _ODD_CHARACTER.sub(_plain_character, text)
     for apostrophe in _APOSTROPHES:
         text = text.replace(apostrophe, "'")
-    text = _COMPATIBILITY_FORMS.sub(_plain_compatibility_form, text)
     text = _DATELINE_DASH.sub(r"(\1) -- ", text)
     names = tuple(names)
     text = rejoin_broken_lines(text, names)
     text = deglue_names(text, names)
-    text = _SPACE_BEFORE_PUNCTUATION.sub(_drop_space_after_word, text)
-    text = _SPACE_RUN.sub(" ", text)
+    text = _drop_spaces_before_punctuation(text)
+    text = _collapse_space_runs(text)
     return "\n".join(line.strip() for line in text.split("\n"))

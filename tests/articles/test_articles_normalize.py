@@ -46,6 +46,19 @@ def test_each_scraped_flaw_is_repaired(scraped: str, repaired: str) -> None:
     assert normalize_text(scraped, NAMES) == repaired
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "Yes" .',  # the space follows a quote, not a word: typed that way
+        "the list a ,b and c",  # no space after the comma: not a stray space before punctuation
+        "Kim Jong Un ,and",
+        "wait ... what",
+    ],
+)
+def test_spaces_before_punctuation_stay_unless_they_follow_a_word_and_end_a_clause(text: str) -> None:
+    assert normalize_text(text, NAMES) == text
+
+
 def test_curly_and_straight_apostrophes_compare_equal() -> None:
     assert normalize_text("Workers’ Party", NAMES) == normalize_text("Workers' Party", NAMES)
 
@@ -94,6 +107,7 @@ def test_normalizing_never_loads_the_glossary(monkeypatch: pytest.MonkeyPatch) -
         ("a\x00\x07\x08\x7fb\tc\r\nd\re", "ab c\nd\ne"),  # C0 controls, DEL; tab and line ends kept as text
         ("a\u202eevil\u202cb", "aevilb"),  # bidi override would reverse what the terminal draws
         ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("a\x1b\tb", "a b"),  # a lone ESC goes; the tab after it is text, not part of a sequence
     ],
 )
 def test_terminal_escapes_and_controls_are_stripped(hostile: str, shown: str) -> None:
