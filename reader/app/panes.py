@@ -91,13 +91,18 @@ def gloss_blocks(
     view: ReadingView, matcher: TermMatcher, reason: str, install_command: str, entries: EntryLookup | None = None
 ) -> list[Block]:
     """No model: the install hint, then the interlinear glossary gloss of every sentence, plainly labelled."""
-    blocks: list[Block] = [
+    blocks = gloss_heading(view, reason, install_command)
+    blocks.extend(gloss_block(sentence, matcher, entries) for sentence in view.sentences)
+    return blocks
+
+
+def gloss_heading(view: ReadingView, reason: str, install_command: str) -> list[Block]:
+    """What heads the gloss pane: why there is no translation, how to install a model, what the gloss is."""
+    return [
         NoteBlock(f"No translation: {reason}", style_class="hint"),
         NoteBlock(f"Install one:  {install_command}", style_class="hint"),
         NoteBlock(GLOSS_LABEL_FROM_KOREAN if view.source_lang == "ko" else GLOSS_LABEL, style_class="label"),
     ]
-    blocks.extend(gloss_block(sentence, matcher, entries) for sentence in view.sentences)
-    return blocks
 
 
 def format_seconds_left(seconds: float) -> str:

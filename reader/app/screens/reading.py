@@ -34,6 +34,7 @@ from reader.articles.model import Article
 from reader.view import ReadingView, apply_translation, match_source
 
 if TYPE_CHECKING:
+    from glossary.match import Matcher
     from reader.context import ReaderContext
 
 #: Below this many columns the panes stack one above the other.
@@ -118,6 +119,8 @@ class ReadingScreen(Screen[None]):
         self._syncing = False
         #: Whether every sentence of the open article has its terms linked.
         self.terms_linked = False
+        #: While the gloss of a long article is being made: the sentences linked meanwhile (to redraw after).
+        self._linked_while_glossing: set[int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-header")
@@ -149,6 +152,7 @@ class ReadingScreen(Screen[None]):
         return (
             self.view is not None
             and self.terms_linked
+            and self._linked_while_glossing is None
             and self.translation_state in (TranslationState.DONE, TranslationState.UNAVAILABLE)
         )
 
@@ -179,6 +183,7 @@ class ReadingScreen(Screen[None]):
         self._progress_start = None
         self.seconds_left = None
         self.translation_state = TranslationState.PENDING
+        self._linked_while_glossing = None  # a gloss still being made for the article before is dropped
         self.model_label = ""
         self.query_one("#article-header", Static).update(panes.header_text(article))
         self.query_one("#source-label", Static).update(panes.source_label(article))
@@ -229,19 +234,28 @@ class ReadingScreen(Screen[None]):
 
     async def _link_in_slices(self, token: int) -> None:
         """Link the terms of every sentence in reading order (what is on screen first), redrawing as it goes."""
-        view, matcher = self.view, self.context.matcher
+        view, context, article = self.view, self.context, self.article
         if view is None:
+            return
+
+        def prepare() -> tuple[Matcher, Article | None]:
+            # Loading the glossary and building its matcher take a fifth of a second or more: done in a thread,
+            # the event loop keeps taking keys (q quits at once) meanwhile. Re-reading a very long article would
+            # take seconds: only ordinary ones are read again.
+            matcher = context.matcher
+            small = len(view.sentences) <= LINK_AT_ONCE_SENTENCES
+            return matcher, context.reparsed_with_glossary_names(article) if small else None
+
+        matcher, better = await asyncio.to_thread(prepare)
+        if token != self.token:
             return
         from reader.app.app import ReaderApp
 
         if isinstance(self.app, ReaderApp):
-            self.app.show_warnings(self.context.warnings)
-        if len(view.sentences) <= LINK_AT_ONCE_SENTENCES:
-            # Re-reading a very long article would hold the screen for seconds: only ordinary ones are read again.
-            better = self.context.reparsed_with_glossary_names(self.article)
-            if better is not None:  # the glossary's names repair glue the built-in ones missed: show that text
-                self.open_article(better, self.library_id, self.cursor)  # the reader keeps their place
-                return
+            self.app.show_warnings(context.warnings)
+        if better is not None:  # the glossary's names repair glue the built-in ones missed: show that text
+            self.open_article(better, self.library_id, self.cursor)  # the reader keeps their place
+            return
         position = 0
         while position < len(view.sentences):
             if token != self.token:
@@ -261,6 +275,8 @@ class ReadingScreen(Screen[None]):
         """Lay out again only the blocks that show ``indices`` (their terms or translations changed)."""
         if self.view is None:
             return
+        if self._linked_while_glossing is not None:
+            self._linked_while_glossing.update(indices)
         view, matcher = self.view, self.context.matcher
         for pane, make in ((self.source_pane, panes.source_sentence), (self.target_pane, panes.target_sentence)):
             numbers = {pane.block_of(index) for index in indices} - {None}
@@ -339,14 +355,51 @@ class ReadingScreen(Screen[None]):
             return
         context = self.context
         if self.translation_state is TranslationState.UNAVAILABLE:
+            if len(self.view.sentences) > LINK_AT_ONCE_SENTENCES or not context.matcher_ready:
+                self._linked_while_glossing = set()
+                self.run_worker(
+                    self._gloss_in_slices(self.token),
+                    group="gloss",
+                    exclusive=True,
+                    exit_on_error=False,
+                    description="Glossary gloss",
+                )
+                return
             blocks = panes.gloss_blocks(
                 self.view, context.matcher, self.unavailable_reason, self.install_command, context.glossary
             )
         else:
             blocks = panes.target_blocks(self.view)
+        self._show_target_blocks(blocks)
+
+    def _show_target_blocks(self, blocks: list[panes.Block]) -> None:
         self.target_pane.set_blocks(blocks)
         self._update_target_label()
         self.target_selected = self._target_selection()
+
+    async def _gloss_in_slices(self, token: int) -> None:
+        """The glossary gloss of a long article (or before the matcher is built), made a slice at a time: one
+        block per sentence is 24,000 blocks for a 5 MB article, a quarter of a second the keys would wait for."""
+        view, context = self.view, self.context
+        if view is None:
+            return
+        matcher = await asyncio.to_thread(lambda: context.matcher)
+        blocks = panes.gloss_heading(view, self.unavailable_reason, self.install_command)
+        deadline = time.perf_counter() + LINK_SLICE_SECONDS
+        for sentence in view.sentences:
+            blocks.append(panes.gloss_block(sentence, matcher, context.glossary))
+            if time.perf_counter() >= deadline:
+                await asyncio.sleep(0)
+                if token != self.token:
+                    return
+                deadline = time.perf_counter() + LINK_SLICE_SECONDS
+        if token != self.token:
+            return
+        self._show_target_blocks(blocks)
+        # Sentences linked while their gloss was being made were redrawn in the pane's old blocks: again, here.
+        linked, self._linked_while_glossing = self._linked_while_glossing, None
+        if linked:
+            self._redraw_sentences(sorted(linked))
 
     def _update_target_label(self) -> None:
         label = self.query_one("#target-label", Static)

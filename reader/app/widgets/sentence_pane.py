@@ -110,7 +110,16 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
             for sentence in _sentences_of(block):
                 self._sentence_block.setdefault(sentence, number)
         self._laid_width = -1
-        self._relayout()
+        if self.scrollable_content_region.width:
+            self._relayout()
+        else:
+            # Not sized yet (the screen is still being mounted): the first draw or resize lays out at the real
+            # width, once; estimating every block of a long article at a made-up width would be thrown away.
+            self._block_lines = []
+            self._heights = []
+            self._starts, self._starts_stale = [0], False
+            self._unlaid = 0
+            self.refresh()
 
     def replace_blocks(self, changes: dict[int, Block]) -> None:
         """Replace some blocks (e.g. paragraphs whose translation arrived); only they are laid out again."""
