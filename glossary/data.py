@@ -298,6 +298,18 @@ def _cache_path(data_dir: Path) -> Path | None:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / f"glossary-{digest}.pickle"
 
 
+#: Caches kept besides the one being written: one per glossary version in use (an installed reader and a checkout,
+#: say), so starting one does not throw away the other's and make its next start parse every file again.
+CACHES_KEPT = 3
+
+
+def _prune_caches(directory: Path) -> None:
+    """Remove all but the ``CACHES_KEPT`` most recently written caches (the rest belong to old glossaries)."""
+    caches = sorted(directory.glob("glossary-*.pickle"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for old in caches[CACHES_KEPT:]:
+        old.unlink(missing_ok=True)
+
+
 def _load_curated_cached(glossary: Glossary, data_dir: Path) -> None:
     """Parsing YAML is most of the load time; the parsed curated entries are cached until a file changes."""
     cache = _cache_path(data_dir)
@@ -320,8 +332,7 @@ def _load_curated_cached(glossary: Glossary, data_dir: Path) -> None:
         return
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        for old in cache.parent.glob("glossary-*.pickle"):
-            old.unlink(missing_ok=True)
+        _prune_caches(cache.parent)
         handle_fd, temp_name = tempfile.mkstemp(dir=cache.parent, prefix=".glossary-")
         with os.fdopen(handle_fd, "wb") as handle:
             cached = (glossary.entries, glossary.warnings, glossary.files, glossary.references)

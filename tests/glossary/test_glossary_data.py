@@ -144,6 +144,28 @@ def test_cache_is_used_and_invalidated_when_a_file_changes(tmp_path: Path) -> No
     assert load_glossary(include_user_dir=False, data_dir=data).get("spa").note == "Changed."
 
 
+def test_two_glossary_versions_in_use_keep_their_own_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An installed reader and a checkout start in turn: neither may throw the other's cache away (each start
+    # would parse every YAML file again).
+    import glossary.data as data_module
+
+    folders = []
+    for name in ("installed", "checkout"):
+        folder = tmp_path / name
+        folder.mkdir()
+        for source in FIXTURE_DATA.glob("*.yaml"):
+            (folder / source.name).write_bytes(source.read_bytes())
+        folders.append(folder)
+    for folder in folders:
+        load_glossary(include_user_dir=False, data_dir=folder)
+    parsed: list[Path] = []
+    real_parse = data_module._load_curated
+    monkeypatch.setattr(data_module, "_load_curated", lambda glossary, folder: (parsed.append(folder), real_parse(glossary, folder)))
+    for folder in folders:
+        assert load_glossary(include_user_dir=False, data_dir=folder).get("spa").en == "Supreme People's Assembly"
+    assert parsed == [], "a start parsed the YAML again: its cache was removed by the other's"
+
+
 @pytest.mark.skipif(not any(DATA_DIR.glob("*.yaml")), reason="no shipped glossary data yet")
 def test_shipped_glossary_loads_within_budget() -> None:
     from glossary.match import Matcher
