@@ -65,6 +65,8 @@ def links(matcher: Matcher, text: str) -> dict[str, str]:
          "officials of the Party", "party-officials"),
         ("Servicepersons of the Korean People's Army (KPA) have arrived in the flood-hit areas", "Servicepersons",
          "service-personnel"),
+        ("Then, followed a women's volleyball game between North and South Hwanghae provincial teams.",
+         "North and South Hwanghae", "north-and-south-hwanghae"),
     ],
 )
 def test_a_class_member_links_its_pattern(matcher: Matcher, sentence: str, linked: str, entry_id: str) -> None:
