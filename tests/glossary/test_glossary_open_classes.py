@@ -61,8 +61,8 @@ def links(matcher: Matcher, text: str) -> dict[str, str]:
          "foreign-president-title-pattern"),
         ("Units of the Korean People's Army and the Paektusan Hero Youth Shock Brigade shall build more than 4 400 "
          "modern houses", "Units of the Korean People's Army", "kpa-units"),
-        ("Leading officials of the Party, government and military attended the reception",
-         "officials of the Party", "party-officials"),
+        ("In particular, all the Party officials should go deep among the masses", "Party officials",
+         "party-officials"),
         ("Servicepersons of the Korean People's Army (KPA) have arrived in the flood-hit areas", "Servicepersons",
          "service-personnel"),
         ("Then, followed a women's volleyball game between North and South Hwanghae provincial teams.",
@@ -87,6 +87,9 @@ def test_a_class_member_links_its_pattern(matcher: Matcher, sentence: str, linke
         ("the Communist Party of Vietnam", {"Communist Party of Vietnam": "communist-party-of-vietnam"}),
         ("the C.C., Communist Party of Belarus", {"Communist Party of Belarus": "communist-party-of-belarus"}),
         ("the Liberal Democratic Party of Russia", {"Liberal Democratic Party of Russia": "liberal-democratic-party-of-russia"}),
+        # The officials of the Party Central Committee, or of the Party and power organs, are not 당일군들.
+        ("officials of the Party Central Committee", {"the Party Central Committee": "wpk-central-committee"}),
+        ("officials of the Party and power organs", {"Party and power organs": "party-and-power-organs"}),
         # A named study group and the idea itself keep their entries.
         ("the Mongolian Association for the Study of the Juche Idea-Songun Idea", {
             "Mongolian Association for the Study of the Juche Idea-Songun Idea": "mongolian-association-juche-songun"}),
