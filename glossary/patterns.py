@@ -104,7 +104,10 @@ def required_literal(source: str) -> str:
     "th Plenary Meeting", so the regex engine never starts at the thousands of "the " in a text without it.
     The analysis borrows the stdlib parser (``re._parser``); anything it cannot read gets no prefilter.
     Worked example: ``Juche (?P<y>\\d{1,3}) \\((?P<x>\\d{4})\\)`` -> runs "Juche ", " (", ")" -> "Juche ".
+    A pattern that searches backwards (a leading ``(?r)``, which ``re`` cannot parse) needs the same text.
     """
+    if source.startswith("(?r)"):
+        source = source[4:]
     try:
         from re import _parser  # type: ignore[attr-defined]
 

@@ -7,6 +7,9 @@ Capitalized multi-word n-gram (the unit of coverage), defined on each article te
   which the lower-case connectors "of", "the", "and", "for", "on", "to" may stand between two capitalized words;
 - a leading sentence starter ("The", "A", "In", "This", "He", ...), month or weekday is stripped, because
   those words are capitalized by position or name a date, not part of a term;
+- a trailing month or weekday is stripped too, with any connector it leaves at the end: a date follows a name
+  without punctuation ("the Rodong Sinmun Monday said", "an exhibition opened by the Ministry of Culture on
+  August 3") but never ends one, so "Rodong Sinmun Monday" counts as "Rodong Sinmun";
 - what remains counts when it has at least two capitalized words.
 
 So "The Political Bureau of the C.C., WPK" gives "Political Bureau of the C.C." and "WPK" is cut off by the
@@ -46,12 +49,14 @@ HELD_OUT_FRACTION = 5
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.]*")
 CONNECTORS = frozenset({"of", "the", "and", "for"})
-SENTENCE_STARTERS = frozenset(
-    "The A An In On At As By For From This That These Those It Its He She They We Our His Her Their But And Also "
-    "When While After Before During Under With Speaking Present There Such Today Now "
-    # Dates are not names: "May Juche 113" is a date line, not a term.
+#: Dates are not names: "May Juche 113" is a date line, "the Rodong Sinmun Monday" a paper and its day.
+DATE_WORDS = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+SENTENCE_STARTERS = DATE_WORDS | frozenset(
+    "The A An In On At As By For From This That These Those It Its He She They We Our His Her Their But And Also "
+    "When While After Before During Under With Speaking Present There Such Today Now".split()
 )
 
 
@@ -79,6 +84,9 @@ def capitalized_ngrams(text: str) -> Iterator[Occurrence]:
         words = list(run)
         while words and words[0][2] in SENTENCE_STARTERS:
             words.pop(0)
+        # A trailing date word goes, and with it a connector it leaves dangling ("Exhibition of August").
+        while words and (words[-1][2] in DATE_WORDS or words[-1][2] in CONNECTORS):
+            words.pop()
         if sum(1 for w in words if w[2][0].isupper()) >= 2:
             start, end = words[0][0], words[-1][1]
             capitalized = tuple((w[0], w[1]) for w in words if w[2][0].isupper())

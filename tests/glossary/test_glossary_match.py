@@ -248,6 +248,7 @@ def test_offsets_round_trip_on_every_dev_corpus_article(corpus_path: Path) -> No
         (r"x(?:abc)?yz", "yz"),
         (r"(?i)plenary meeting", ""),  # case-insensitive: no literal can be required
         (r"\p{Lu}+ Meeting", ""),  # regex-only syntax: no prefilter rather than a wrong one
+        (r"(?r)(?P<name>(?:[A-Z]\w* ){2,5})Communist Party", "Communist Party"),  # a backwards search needs it too
     ],
 )
 def test_required_literal_prefilter(pattern: str, literal: str) -> None:

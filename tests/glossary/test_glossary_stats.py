@@ -68,3 +68,12 @@ def test_held_out_coverage_lists_no_gaps(matcher: Matcher) -> None:
 
 def test_dates_are_not_ngrams() -> None:
     assert ngrams("on May Juche 113 (2024) and Friday Prayers") == []
+
+
+def test_a_date_after_a_name_is_not_part_of_it() -> None:
+    # KCNA writes "Rodong Sinmun Monday said" with no comma: the weekday is a date, the name is the paper's.
+    assert ngrams("The Rodong Sinmun Monday said in an article") == ["Rodong Sinmun"]
+    assert ngrams("the National Exhibition of August 2024 opened") == ["National Exhibition"]
+    assert ngrams("Kim Jong Un Sunday inspected") == ["Kim Jong Un"]
+    # Only at the ends: a month inside a name stays ("Great October Socialist Revolution").
+    assert ngrams("the Great October Socialist Revolution") == ["Great October Socialist Revolution"]
