@@ -75,7 +75,8 @@ class KoreanLayout:
 def _clean_line(line: str) -> str:
     # Controls (escape sequences) are stripped for the terminal's sake; ordinary lines are kept as they are.
     line = line.strip()
-    return strip_controls(line) if line.isprintable() is False else line
+    # What the controls leave may end or start in a space ("0 \x98…" -> "0 "): strip again after them.
+    return strip_controls(line).strip() if line.isprintable() is False else line
 
 
 def layout_korean(text: str) -> KoreanLayout:

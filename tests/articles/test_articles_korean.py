@@ -42,6 +42,14 @@ def test_every_sentence_is_a_slice_of_the_text_as_read_with_bom_crlf_and_full_wi
         assert sentence in text  # nothing folded or rewritten: offsets in a sentence are offsets in the text
 
 
+def test_a_line_with_a_control_character_leaves_no_space_at_its_ends() -> None:
+    # The C1 string command swallows the rest of the line, leaving "0 ": shown, it would be a sentence with a
+    # stray space (found by the fuzz suite).
+    article = parse_text("0 \x98\u1100", source="hostile.txt")
+    assert article.sentences == ["0"]
+    assert article.title in ("", "0")
+
+
 def test_a_compilers_headnote_is_kept_apart_from_the_original() -> None:
     text = "제목\n신년사 - 1956년 01월 01일\n해 제\n\n1956년도 신년사는 독려한 것이다.\n\n원 문\n\n친애하는 동지들!\n"
     layout = layout_korean(text)
