@@ -123,3 +123,32 @@ def test_every_named_form_links_its_own_entry_not_a_pattern(shipped: Glossary, m
             if covering and shipped.get(covering[0].entry_id).pattern:  # type: ignore[union-attr]
                 taken.append((entry.id, form, covering[0].entry_id))
     assert taken == []
+
+
+# WPK meetings and congresses as the curation part writes them with a modifier or "our Party", and set names seen
+# two or three times there (articles 45e0b14c3cbd, 920472063d95, 3c2e5df9058b, 02bd47946888, 3da271a82b36).
+@pytest.mark.parametrize(
+    ("sentence", "linked", "entry_id"),
+    [
+        ("Rodong Sinmun says in an editorial that the historic Tenth Plenary Meeting of the Eighth Central Committee of "
+         "the Workers' Party of Korea called upon",
+         "the historic Tenth Plenary Meeting of the Eighth Central Committee of the Workers' Party of Korea",
+         "cc-plenary-meeting-pattern"),
+        ("which was decided on at the Eighth Congress of our Party and the enlarged meetings",
+         "the Eighth Congress of our Party", "party-congress-pattern"),
+        ("On a hillock near a bank of the River Amnok overlooking the inundated island", "River Amnok", "amnok-river"),
+        ("do not mean NATO of Asian version, but it is nothing but rhetoric", "NATO of Asian version",
+         "nato-of-asian-version"),
+        ("The 2024 National Exhibition of August 3 Consumer Goods closed in the DPRK.", "August 3 Consumer Goods",
+         "august-3-consumer-goods"),
+    ],
+)
+def test_wpk_meetings_with_a_modifier_and_recurring_set_names_link(
+    matcher: Matcher, sentence: str, linked: str, entry_id: str
+) -> None:
+    assert links(matcher, sentence).get(linked) == entry_id
+
+
+def test_another_partys_congress_is_not_the_wpks(matcher: Matcher) -> None:
+    found = links(matcher, "the Eighth Congress of the Communist Party of Vietnam")
+    assert "party-congress-pattern" not in found.values()
