@@ -100,10 +100,24 @@ _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 def required_literal(source: str) -> str:
     """The longest literal text every match of ``source`` must contain, or "" when none can be proved.
 
-    Lets a pattern be skipped on a text that lacks it: "the (?P<n>\\d+)th Plenary Meeting" needs
-    "th Plenary Meeting", so the regex engine never starts at the thousands of "the " in a text without it.
-    The analysis borrows the stdlib parser (``re._parser``); anything it cannot read gets no prefilter.
     Worked example: ``Juche (?P<y>\\d{1,3}) \\((?P<x>\\d{4})\\)`` -> runs "Juche ", " (", ")" -> "Juche ".
+    (``required_literals`` may offer alternatives instead; this is its single-literal answer.)
+    """
+    literals = required_literals(source)
+    return literals[0] if len(literals) == 1 else ""
+
+
+def required_literals(source: str) -> tuple[str, ...]:
+    """Literals of which every match of ``source`` contains at least one; ``()`` when none can be proved.
+
+    Lets a pattern be skipped on a text that has none of them: "the (?P<n>\\d+)th Plenary Meeting" needs
+    "th Plenary Meeting", so the regex engine never starts at the thousands of "the " in a text without it.
+    Alternatives count when every branch requires something: ``(?=...(?:Factory|Mill)\\b)`` needs "Factory" or
+    "Mill" (a positive lookahead's content must be in the text too), and ``(?:Congress of the WPK|WPK Congress)``
+    needs " Congress"-like text common to both branches ("Congress"). Of the candidates, the one whose shortest
+    literal is longest wins: a rare long word prunes more texts than "he ".
+    The analysis borrows the stdlib parser (``re._parser``); anything it cannot read gets no prefilter.
+    Worked example: ``Juche (?P<y>\\d{1,3}) \\((?P<x>\\d{4})\\)`` -> runs "Juche ", " (", ")" -> ("Juche ",).
     A pattern that searches backwards (a leading ``(?r)``, which ``re`` cannot parse) needs the same text.
     """
     if source.startswith("(?r)"):
@@ -116,19 +130,29 @@ def required_literal(source: str) -> str:
         renamed = _GROUP_NAME.sub(lambda _: f"(?P<g{next(counter)}>", source)
         parsed = _parser.parse(renamed)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return ""
+            return ()
     except Exception:
-        return ""
-    runs: list[str] = []
+        return ()
+    return _best(_requirements(parsed))
+
+
+def _best(candidates: list[tuple[str, ...]]) -> tuple[str, ...]:
+    usable = [c for c in candidates if c and all(c)]
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)), default=())
+
+
+def _requirements(items: Any) -> list[tuple[str, ...]]:
+    """Every requirement a parsed sequence proves: each literal run alone, and each alternation's options."""
+    found: list[tuple[str, ...]] = []
     current: list[str] = []
 
     def close() -> None:
         if current:
-            runs.append("".join(current))
+            found.append(("".join(current),))
             current.clear()
 
-    def walk(items: Any) -> None:
-        for op, value in items:
+    def walk(sequence: Any) -> None:
+        for op, value in sequence:
             name = str(op)
             if name == "LITERAL":
                 current.append(chr(value))
@@ -140,12 +164,43 @@ def required_literal(source: str) -> str:
                 close()
             elif name == "ATOMIC_GROUP":
                 walk(value)
+            elif name == "ASSERT":  # positive look-ahead or look-behind
+                close()
+                found.extend(_requirements(value[1]))  # what it looks at is in the text, next to the match
+            elif name == "BRANCH":
+                close()
+                branch = _branch_requirement(value[1])
+                if branch:
+                    found.append(branch)
             else:
                 close()
 
-    walk(parsed)
+    walk(items)
     close()
-    return max(runs, key=len, default="")
+    return found
+
+
+def _branch_requirement(branches: Any) -> tuple[str, ...]:
+    """What an alternation needs: a literal common to every branch if there is a long one, else each branch's
+    own best requirement side by side (``()`` when some branch requires nothing)."""
+    options = [_best(_requirements(branch)) for branch in branches]
+    if not options or not all(options):
+        return ()
+    if all(len(option) == 1 for option in options):
+        common = _longest_common_substring([option[0] for option in options])
+        if len(common) >= 4:
+            return (common,)
+    return tuple(dict.fromkeys(literal for option in options for literal in option))
+
+
+def _longest_common_substring(texts: list[str]) -> str:
+    shortest = min(texts, key=len)
+    for size in range(len(shortest), 0, -1):
+        for start in range(len(shortest) - size + 1):
+            piece = shortest[start : start + size]
+            if all(piece in text for text in texts):
+                return piece
+    return ""
 
 
 @dataclass(frozen=True)
@@ -169,7 +224,7 @@ class PatternSet:
         # every start of the reader about 50 ms, and most articles need one or two of them.
         self._compiled = sources
         self._patterns: dict[int, regex.Pattern | None] = {}
-        self._required = {index: required_literal(source) for index, source, _ in sources}
+        self._required = {index: required_literals(source) for index, source, _ in sources}
         self.timeout = timeout
         # The timeout costs about half the search time, so it guards only user patterns; the curated ones are
         # run over the whole dev corpus in the tests.
@@ -204,7 +259,8 @@ class PatternSet:
         on_boundaries = on_boundaries or english_boundaries
         for item in list(self._compiled):
             index, source, entry = item
-            if self._required[index] not in text:
+            required = self._required[index]
+            if required and not any(literal in text for literal in required):
                 continue
             compiled = self._pattern(index, source)
             if compiled is None:

@@ -257,6 +257,24 @@ def test_required_literal_prefilter(pattern: str, literal: str) -> None:
     assert required_literal(pattern) == literal
 
 
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        # A look-ahead's alternatives: the text must hold one of them.
+        (r"(?=[A-Z])(?=(?:[A-Z0-9][\w'-]* ){1,6}(?:Factory|Mill)\b)[A-Z][\w'-]*", ("Factory", "Mill")),
+        # Branches sharing a long literal need it.
+        (r"[Tt]he (?P<n>\d+)th (?:Congress of the WPK|WPK Congress)", ("Congress",)),
+        # A look-behind names who must be in the text; the longest shortest option wins over "said"/"told".
+        (r"(?<=(?:Kim Jong Un|Marshal)\s?)(?P<verb>said|told)\b", ("Kim Jong Un", "Marshal")),
+        (r"(?:abc|)xyz", ("xyz",)),  # a branch that may be empty proves nothing
+    ],
+)
+def test_required_literals_take_alternations_and_lookarounds(pattern: str, literals: tuple[str, ...]) -> None:
+    from glossary.patterns import required_literals
+
+    assert required_literals(pattern) == literals
+
+
 def test_shipped_patterns_are_fast_on_the_whole_corpus(corpus_path: Path) -> None:
     # Curated patterns run without the per-call timeout (it halves their speed), so prove here they never hang.
     glossary = load_glossary(include_user_dir=False)
