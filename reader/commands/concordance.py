@@ -4,8 +4,8 @@ oldest first, with its frequency per month."""
 from __future__ import annotations
 
 import argparse
-import json
 
+from reader.commands.output import print_json
 from reader.context import ReaderContext
 from reader.errors import NotFoundError
 
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     context.ensure_seeded()
     lines = concordance(context.library, context.matcher, entry.id, width=max(args.width, 0))
     if args.json:
-        print(json.dumps([line.to_json() for line in lines], ensure_ascii=False, indent=2))
+        print_json([line.to_json() for line in lines])
         return 0
     print(f"{entry.en} ({entry.ko}): {len(lines)} occurrence(s)")
     width = max(args.width, 0)

@@ -8,7 +8,6 @@ traceback. Loading warnings (a broken user glossary) go to stderr and do not cha
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from rich.console import Console
 from glossary.data import Glossary, display_path, load_glossary
 from glossary.model import CATEGORIES
 from reader.commands.dispatch import Command, Verb, run_command
+from reader.commands.output import print_json
 from reader.errors import ReaderError
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT = 0, 1, 2
@@ -43,10 +43,6 @@ def _glossary(args: argparse.Namespace) -> Glossary:
     return glossary
 
 
-def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
 def cmd_lookup(args: argparse.Namespace) -> int:
     from glossary.export import entry_to_dict
     from glossary.lookup import lookup
@@ -56,10 +52,10 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     hits = lookup(glossary, args.query, limit=args.limit)
     if not hits:
         if args.json:
-            _print_json([])  # a script reading the JSON gets an empty list, and the exit code says "no"
+            print_json([])  # a script reading the JSON gets an empty list, and the exit code says "no"
         raise CommandError(f"nothing in the glossary matches {args.query!r}", EXIT_NO)
     if args.json:
-        _print_json([{**entry_to_dict(h.entry), "score": h.score, "matched": h.reason} for h in hits])
+        print_json([{**entry_to_dict(h.entry), "score": h.score, "matched": h.reason} for h in hits])
     else:
         print_cards(
             _console(),
@@ -84,7 +80,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         hint = f"; did you mean: {', '.join(close)}" if close else ""
         raise CommandError(f"no entry with id {args.id!r}{hint}", EXIT_NO)
     if args.json:
-        _print_json(entry_to_dict(entry))
+        print_json(entry_to_dict(entry))
     else:
         print_cards(_console(), [(entry, "")], glossary.entries, glossary.references)
     return EXIT_OK
@@ -96,7 +92,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     entries = [e for e in _glossary(args) if args.category is None or e.category == args.category]
     entries.sort(key=lambda e: (CATEGORIES.index(e.category) if e.category in CATEGORIES else 99, e.id))
     if args.json:
-        _print_json([entry_to_dict(e) for e in entries])
+        print_json([entry_to_dict(e) for e in entries])
         return EXIT_OK
     for entry in entries:
         print(f"{entry.id}\t{entry.category}\t{entry.en}\t{entry.readable_ko}")
@@ -126,7 +122,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     for warning in matcher.warnings:
         print(f"glossary: warning: {warning}", file=sys.stderr)
     if args.json:
-        _print_json([s.to_json() for s in spans])
+        print_json([s.to_json() for s in spans])
         return EXIT_OK
     console = _console()
     if console.is_terminal:
@@ -146,7 +142,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     report = check_paths([Path(p) for p in args.paths], curated=args.curated, korean_corpus=corpus)
     if args.json:
-        _print_json([{"file": p.file, "line": p.line, "message": p.message} for p in report.problems])
+        print_json([{"file": p.file, "line": p.line, "message": p.message} for p in report.problems])
         return EXIT_OK if report.ok else EXIT_NO
     for problem in report.problems:
         print(problem)
@@ -176,7 +172,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.corpus:
         summary["corpus"] = _corpus_summary(glossary, Path(args.corpus), args.min_count, args.missing)
     if args.json:
-        _print_json(summary)
+        print_json(summary)
     else:
         _print_stats(summary)
     return EXIT_OK

@@ -8,8 +8,9 @@ Every skipped record or file is one ``SOURCE:LINE: problem`` line on stderr (or 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+
+from reader.commands.output import print_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             lang=args.lang,
         )
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        print_json(report.to_json())
         return report.exit_code
     for error in report.errors:
         print(f"reader: {error}", file=sys.stderr)

@@ -13,12 +13,12 @@ Every action takes ``--json``. Exit codes: 0 done, 1 nothing found (no such id, 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from reader.commands.output import print_json
 from reader.errors import EXIT_BAD_INPUT, EXIT_NO
 
 if TYPE_CHECKING:
@@ -67,11 +67,6 @@ def _bad(problem: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def _print_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 def run(args: argparse.Namespace) -> int:
     from reader.library.store import Library
     from reader.store.db import open_store
@@ -91,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "show":
         article = library.article(article_id)
         if args.json:
-            _print_json({**_item_json(item), "place": article.place, "paragraphs": article.paragraphs})
+            print_json({**_item_json(item), "place": article.place, "paragraphs": article.paragraphs})
         else:
             print(item.title)
             print(f"{item.date or 'no date'} · {item.topic or 'no topic'} · {item.sentence_count} sentences · {item.source}")
@@ -103,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "remove":
         library.remove(article_id)
         if args.json:
-            _print_json(_item_json(item))
+            print_json(_item_json(item))
         else:
             print(f"removed [{article_id}] {item.title}")
         return 0
@@ -113,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         return _bad(str(exc))
     renamed = library.item(article_id)
     if args.json:
-        _print_json(_item_json(renamed))
+        print_json(_item_json(renamed))
     else:
         print(f"renamed [{article_id}] {item.title} -> {renamed.title}")
     return 0
@@ -153,9 +148,9 @@ def _list_or_search(library: Library, args: argparse.Namespace) -> int:
         items = library.page(where, sort=args.sort, reverse=args.reverse, limit=args.limit)
     if args.json:
         if args.action == "search":
-            _print_json([{**_item_json(item, short=True), "snippet": item.snippet} for item in items])
+            print_json([{**_item_json(item, short=True), "snippet": item.snippet} for item in items])
         else:
-            _print_json([_item_json(item) for item in items])
+            print_json([_item_json(item) for item in items])
     else:
         for item in items:
             mark = " " if item.opened_at is None else "✓"

@@ -10,10 +10,9 @@ reader models remove translate-en_ko      (or: reader models remove en ko)
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from reader import paths
+from reader.commands.output import print_json
 from reader.errors import ReaderError
 from reader.models import install as models
 from reader.progress import human_size, stderr_progress
@@ -33,11 +32,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     remove.add_argument("code", nargs="+", metavar="CODE", help="package code (translate-en_ko) or pair (en ko)")
 
 
-def _print_json(rows: list[dict[str, object]]) -> None:
-    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 def _print_table(rows: list[list[str]]) -> None:
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
     for row in rows:
@@ -48,7 +42,7 @@ def _print_table(rows: list[list[str]]) -> None:
 def _list(as_json: bool) -> int:
     installed = models.installed_packages()
     if as_json:
-        _print_json([package.to_json() for package in installed])
+        print_json([package.to_json() for package in installed])
         return 0
     if not installed:
         print(f"no translation models installed in {paths.argos_packages_dir()}")
@@ -65,7 +59,7 @@ def _available(as_json: bool) -> int:
     entries = sorted(models.fetch_index(), key=lambda entry: (entry.code, entry.package_version))
     installed = {package.code: package.package_version for package in models.installed_packages()}
     if as_json:
-        _print_json([{**entry.__dict__, "installed_version": installed.get(entry.code)} for entry in entries])
+        print_json([{**entry.__dict__, "installed_version": installed.get(entry.code)} for entry in entries])
         return 0
     header = ["CODE", "VERSION", "LANGUAGES", "INSTALLED"]
     _print_table(

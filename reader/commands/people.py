@@ -7,10 +7,10 @@ Foreign Affairs") and their place in the list when the article lists those prese
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from reader.commands.output import print_json
 from reader.context import ReaderContext
 from reader.errors import NotFoundError
 
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if args.csv is not None:
         write_text_atomically(args.csv, appearances_csv(appearances))
     if args.json:
-        print(json.dumps([row.to_json() for row in appearances], ensure_ascii=False, indent=2))
+        print_json([row.to_json() for row in appearances])
         return 0
     print(f"{entry.en} ({entry.ko}): {len(appearances)} article(s) in the library")
     for row in appearances:

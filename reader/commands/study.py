@@ -6,10 +6,11 @@ Thin: everything here calls the same functions the app's study screen calls, and
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from reader.commands.output import print_json
 
 if TYPE_CHECKING:
     from reader.context import ReaderContext
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         stats = compute_stats(session)
         if args.json:
             data = stats.to_json()
-            print(json.dumps(data if args.action == "stats" else data["leeches"], ensure_ascii=False, indent=2))
+            print_json(data if args.action == "stats" else data["leeches"])
         elif args.action == "stats":
             print_stats(stats, sys.stdout)
         else:
@@ -151,7 +152,7 @@ def _set_aside(session: StudySession, context: ReaderContext, args: argparse.Nam
         for (entry_id, kind), reason in sorted(session.store.set_aside_on(today).items())
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
     elif not rows:
         print("No cards are set aside.")
     for row in [] if args.json else rows:

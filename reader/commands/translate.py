@@ -7,10 +7,10 @@ the cache when the same sentences were translated before with the same model and
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from reader.commands.output import print_json
 from reader.progress import stderr_progress
 
 #: Below this many sentences a bar would flash by; it is not drawn.
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             "model": engine.model_label,
             "sentences": [{"source": s, "target": t} for s, t in zip(sentences, translations, strict=True)],
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print_json(payload)
         return 0
     write_bilingual(article.title, engine.model_label, sentences, translations, sys.stdout)
     return 0
