@@ -1,4 +1,5 @@
-"""Shared fixtures: a small curated glossary written for these tests (the real data is checked separately)."""
+"""Shared fixtures: a small curated glossary written for these tests, and the shipped one (loaded once) for the
+tests of the real data."""
 
 from __future__ import annotations
 
@@ -22,3 +23,15 @@ def fixture_glossary() -> Glossary:
 @pytest.fixture(scope="session")
 def matcher(fixture_glossary: Glossary) -> Matcher:
     return Matcher(fixture_glossary)
+
+
+@pytest.fixture(scope="session")
+def shipped_glossary() -> Glossary:
+    glossary = load_glossary(include_user_dir=False)
+    assert not glossary.warnings, glossary.warnings
+    return glossary
+
+
+@pytest.fixture(scope="session")
+def shipped_matcher(shipped_glossary: Glossary) -> Matcher:
+    return Matcher(shipped_glossary)

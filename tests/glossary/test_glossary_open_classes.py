@@ -5,20 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.data import Glossary, load_glossary
+from glossary.data import Glossary
 from glossary.match import Matcher
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Glossary:
-    glossary = load_glossary(include_user_dir=False)
-    assert not glossary.warnings, glossary.warnings
-    return glossary
-
-
-@pytest.fixture(scope="module")
-def matcher(shipped: Glossary) -> Matcher:
-    return Matcher(shipped)
 
 
 def links(matcher: Matcher, text: str) -> dict[str, str]:
@@ -69,8 +57,8 @@ def links(matcher: Matcher, text: str) -> dict[str, str]:
          "North and South Hwanghae", "north-and-south-hwanghae"),
     ],
 )
-def test_a_class_member_links_its_pattern(matcher: Matcher, sentence: str, linked: str, entry_id: str) -> None:
-    assert links(matcher, sentence).get(linked) == entry_id
+def test_a_class_member_links_its_pattern(shipped_matcher: Matcher, sentence: str, linked: str, entry_id: str) -> None:
+    assert links(shipped_matcher, sentence).get(linked) == entry_id
 
 
 @pytest.mark.parametrize(
@@ -101,26 +89,26 @@ def test_a_class_member_links_its_pattern(matcher: Matcher, sentence: str, linke
             "President Kim Il Sung": "president-kim-il-sung", "Xi Jinping": "xi-jinping"}),
     ],
 )
-def test_near_misses_keep_their_own_entries(matcher: Matcher, text: str, expected: dict[str, str | None]) -> None:
-    found = links(matcher, text)
+def test_near_misses_keep_their_own_entries(shipped_matcher: Matcher, text: str, expected: dict[str, str | None]) -> None:
+    found = links(shipped_matcher, text)
     for linked, entry_id in expected.items():
         assert found.get(linked) == entry_id, (linked, found)
     if not expected:
         assert found == {}
 
 
-def test_every_named_form_links_its_own_entry_not_a_pattern(shipped: Glossary, matcher: Matcher) -> None:
+def test_every_named_form_links_its_own_entry_not_a_pattern(shipped_glossary: Glossary, shipped_matcher: Matcher) -> None:
     # Patterns win ties in resolution, so an open-class pattern that matched a named party, group or title exactly
     # would take it over; each pattern refuses those spans, and this keeps it so when either side grows.
     taken = []
-    for entry in shipped:
+    for entry in shipped_glossary:
         if entry.pattern:
             continue
         for form in (entry.en, *entry.variants):
             text = f"They met {form} yesterday."
             start, end = 9, 9 + len(form)
-            covering = [s for s in matcher.match_en(text) if s.start <= start and s.end >= end]
-            if covering and shipped.get(covering[0].entry_id).pattern:  # type: ignore[union-attr]
+            covering = [s for s in shipped_matcher.match_en(text) if s.start <= start and s.end >= end]
+            if covering and shipped_glossary.get(covering[0].entry_id).pattern:  # type: ignore[union-attr]
                 taken.append((entry.id, form, covering[0].entry_id))
     assert taken == []
 
@@ -144,11 +132,53 @@ def test_every_named_form_links_its_own_entry_not_a_pattern(shipped: Glossary, m
     ],
 )
 def test_wpk_meetings_with_a_modifier_and_recurring_set_names_link(
-    matcher: Matcher, sentence: str, linked: str, entry_id: str
+    shipped_matcher: Matcher, sentence: str, linked: str, entry_id: str
 ) -> None:
-    assert links(matcher, sentence).get(linked) == entry_id
+    assert links(shipped_matcher, sentence).get(linked) == entry_id
 
 
-def test_another_partys_congress_is_not_the_wpks(matcher: Matcher) -> None:
-    found = links(matcher, "the Eighth Congress of the Communist Party of Vietnam")
+def test_another_partys_congress_is_not_the_wpks(shipped_matcher: Matcher) -> None:
+    found = links(shipped_matcher, "the Eighth Congress of the Communist Party of Vietnam")
     assert "party-congress-pattern" not in found.values()
+
+
+# Pairs of farms, counties and mines that KCNA names as one ("Kuthan and Yaksan farms") link as a pair, and the pair
+# patterns leave provinces, single units and named entries alone (sentences from the curation part).
+@pytest.mark.parametrize(
+    ("sentence", "linked", "entry_id"),
+    [
+        ("New modern houses have appeared at Kuthan and Yaksan farms in Songhwa County, South Hwanghae Province",
+         "Kuthan and Yaksan farms", "farm-pair-pattern"),
+        ("Modern houses have appeared at Kundong and Nongpho vegetable farms in Chongjin City",
+         "Kundong and Nongpho vegetable farms", "farm-pair-pattern"),
+        ("The railway section between Jonchon and Songgan counties was restored in a week.",
+         "Jonchon and Songgan counties", "county-pair-pattern"),
+        ("Unryul and Jaeryong mines pay attention to pumping out the pit faces in time",
+         "Unryul and Jaeryong mines", "mine-pair-pattern"),
+        ("officials and workers of the Orangchon Power Station No. 5 are striving",
+         "Orangchon Power Station No. 5", "numbered-power-station-pattern"),
+        ("the South Hwanghae Provincial Branch and the Kangwon Provincial Branch of the Academy of Agricultural Science",
+         "Kangwon Provincial Branch of the Academy of Agricultural Science",
+         "academy-of-agricultural-science-branch-pattern"),
+    ],
+)
+def test_a_pair_or_numbered_unit_links_its_pattern(shipped_matcher: Matcher, sentence: str, linked: str, entry_id: str) -> None:
+    assert links(shipped_matcher, sentence).get(linked) == entry_id
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Similar work has been witnessed in North Phyongan and Jagang provinces.",
+        "the Jadong Farm in Yonggwang County and the Hoban Farm in Pujon County",
+        "the construction site of the Phalhyang Dam at the Orangchon Power Station and the workers",
+    ],
+)
+def test_the_pair_patterns_leave_other_names_alone(shipped_matcher: Matcher, sentence: str) -> None:
+    pair_ids = {"farm-pair-pattern", "county-pair-pattern", "mine-pair-pattern", "numbered-power-station-pattern"}
+    assert not pair_ids & set(links(shipped_matcher, sentence).values())
+
+
+def test_a_named_station_keeps_its_entry_without_a_number(shipped_matcher: Matcher) -> None:
+    found = links(shipped_matcher, "the Phalhyang Dam at the Orangchon Power Station and the workers")
+    assert found.get("Orangchon Power Station") == "orangchon-power-station"

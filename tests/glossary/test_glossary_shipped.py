@@ -1,54 +1,42 @@
-"""The shipped glossary on what a reader notices: the DPRK under every name, the dateline's Korean, SPA sessions
+"""The shipped_glossary glossary on what a reader notices: the DPRK under every name, the dateline's Korean, SPA sessions
 with ordinal words, both renderings of 국가부흥, and the entries the expert audit corrected."""
 
 from __future__ import annotations
 
 import pytest
 
-from glossary.data import Glossary, load_glossary
+from glossary.data import Glossary
 from glossary.lookup import lookup
 from glossary.match import Matcher
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Glossary:
-    glossary = load_glossary(include_user_dir=False)
-    assert not glossary.warnings, glossary.warnings
-    return glossary
-
-
-@pytest.fixture(scope="module")
-def matcher(shipped: Glossary) -> Matcher:
-    return Matcher(shipped)
-
-
 @pytest.mark.parametrize("query", ["north korea", "DPRK", "조선", "북한", "Democratic People's Republic of Korea"])
-def test_every_name_of_the_dprk_finds_it_first(shipped: Glossary, query: str) -> None:
-    assert lookup(shipped, query)[0].entry.id == "dprk"
+def test_every_name_of_the_dprk_finds_it_first(shipped_glossary: Glossary, query: str) -> None:
+    assert lookup(shipped_glossary, query)[0].entry.id == "dprk"
 
 
-def test_the_dateline_has_kcnas_korean_form(matcher: Matcher) -> None:
-    spans = matcher.match_en("Pyongyang, August 4 (KCNA) -- The Cabinet met.")
+def test_the_dateline_has_kcnas_korean_form(shipped_matcher: Matcher) -> None:
+    spans = shipped_matcher.match_en("Pyongyang, August 4 (KCNA) -- The Cabinet met.")
     dateline = next(s for s in spans if s.entry_id == "dateline-pattern")
-    assert matcher.korean_for(dateline) == "(평양 8월 4일발 조선중앙통신)"
+    assert shipped_matcher.korean_for(dateline) == "(평양 8월 4일발 조선중앙통신)"
 
 
-def test_one_spa_session_entry_reads_digits_and_ordinal_words(shipped: Glossary, matcher: Matcher) -> None:
-    assert shipped.get("spa-session-pattern") is None and shipped.get("meritorious-persons") is None
+def test_one_spa_session_entry_reads_digits_and_ordinal_words(shipped_glossary: Glossary, shipped_matcher: Matcher) -> None:
+    assert shipped_glossary.get("spa-session-pattern") is None and shipped_glossary.get("meritorious-persons") is None
     for text in ("the 10th Session of the 14th Supreme People's Assembly", "the Tenth Session of the Fourteenth SPA"):
-        span = next(s for s in matcher.match_en(text) if s.entry_id == "spa-session")
-        assert matcher.korean_for(span) == "최고인민회의 제14기 제10차회의"
+        span = next(s for s in shipped_matcher.match_en(text) if s.entry_id == "spa-session")
+        assert shipped_matcher.korean_for(span) == "최고인민회의 제14기 제10차회의"
 
 
-def test_national_rejuvenation_and_prosperity_both_link_to_gukga_buheung(matcher: Matcher) -> None:
+def test_national_rejuvenation_and_prosperity_both_link_to_gukga_buheung(shipped_matcher: Matcher) -> None:
     for text in ("for national rejuvenation", "for national prosperity"):
-        [span] = matcher.match_en(text)
-        assert (span.entry_id, matcher.korean_for(span)) == ("national-prosperity", "국가부흥")
+        [span] = shipped_matcher.match_en(text)
+        assert (span.entry_id, shipped_matcher.korean_for(span)) == ("national-prosperity", "국가부흥")
 
 
-def test_corrected_korean_forms(shipped: Glossary) -> None:
+def test_corrected_korean_forms(shipped_glossary: Glossary) -> None:
     def entry(entry_id: str):  # type: ignore[no-untyped-def]
-        found = shipped.get(entry_id)
+        found = shipped_glossary.get(entry_id)
         assert found is not None, entry_id
         return found
 
@@ -63,8 +51,8 @@ def test_corrected_korean_forms(shipped: Glossary) -> None:
     assert (ri.ko, ri.ko_variants, ri.ko_rok) == ("리병철", ("이병철",), "")  # ROK media keep 리 for the North's
 
 
-def test_kcna_romanizations_the_audit_corrected(shipped: Glossary) -> None:
-    kcna = {e.id: e.romanization.kcna for e in shipped}
+def test_kcna_romanizations_the_audit_corrected(shipped_glossary: Glossary) -> None:
+    kcna = {e.id: e.romanization.kcna for e in shipped_glossary}
     assert kcna["revolutionary-martyrs-cemetery"].endswith("Ryolsarung")
     assert kcna["patriotic-martyrs-cemetery"].endswith("Ryolsarung")
     assert "Cheyukkwan" in kcna["pyongyang-indoor-stadium"]
