@@ -97,28 +97,18 @@ def _spaced_literal(text: str) -> str:
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
-def required_literal(source: str) -> str:
-    """The longest literal text every match of ``source`` must contain, or "" when none can be proved.
-
-    Worked example: ``Juche (?P<y>\\d{1,3}) \\((?P<x>\\d{4})\\)`` -> runs "Juche ", " (", ")" -> "Juche ".
-    (``required_literals`` may offer alternatives instead; this is its single-literal answer.)
-    """
-    literals = required_literals(source)
-    return literals[0] if len(literals) == 1 else ""
-
-
 def required_literals(source: str) -> tuple[str, ...]:
     """Literals of which every match of ``source`` contains at least one; ``()`` when none can be proved.
 
     Lets a pattern be skipped on a text that has none of them: "the (?P<n>\\d+)th Plenary Meeting" needs
     "th Plenary Meeting", so the regex engine never starts at the thousands of "the " in a text without it.
-    Alternatives count when every branch requires something: ``(?=...(?:Factory|Mill)\\b)`` needs "Factory" or
-    "Mill" (a positive lookahead's content must be in the text too), and ``(?:Congress of the WPK|WPK Congress)``
-    needs " Congress"-like text common to both branches ("Congress"). Of the candidates, the one whose shortest
-    literal is longest wins: a rare long word prunes more texts than "he ".
-    The analysis borrows the stdlib parser (``re._parser``); anything it cannot read gets no prefilter.
+    An alternation counts when every branch requires something: ``(?:Congress of the WPK|WPK Congress)`` needs
+    "Congress" (common to both), ``(?:Factory|Mill)`` needs "Factory" or "Mill"; so does what a positive
+    look-around looks at. Of the candidates, the one whose shortest literal is longest wins: a long word prunes
+    more texts than "he ". The analysis borrows the stdlib parser (``re._parser``); anything it cannot read gets
+    no prefilter. A pattern that searches backwards (a leading ``(?r)``, which ``re`` cannot parse) needs the same.
+
     Worked example: ``Juche (?P<y>\\d{1,3}) \\((?P<x>\\d{4})\\)`` -> runs "Juche ", " (", ")" -> ("Juche ",).
-    A pattern that searches backwards (a leading ``(?r)``, which ``re`` cannot parse) needs the same text.
     """
     if source.startswith("(?r)"):
         source = source[4:]

@@ -116,6 +116,7 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
             # Not sized yet (the screen is still being mounted): the first draw or resize lays out at the real
             # width, once; estimating every block of a long article at a made-up width would be thrown away.
             self._block_lines = []
+            self._block_sentence_lines = []
             self._heights = []
             self._starts, self._starts_stale = [0], False
             self._unlaid = 0
