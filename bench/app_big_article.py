@@ -28,6 +28,7 @@ from pathlib import Path
 from textual import events
 
 from bench._tmux import time_to_screen
+from bench.app_keys import record_frames
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "kcna-en-2024-dev.jsonl"
@@ -96,14 +97,7 @@ async def key_latencies(path: Path) -> tuple[list[float], list[float], float]:
     from reader.articles.load import load_article
 
     app = ReaderApp(load_article(path))
-    frames: list[float] = []
-    original = app._display
-
-    def record(screen, renderable):  # type: ignore[no-untyped-def]
-        frames.append(time.perf_counter())
-        return original(screen, renderable)
-
-    app._display = record  # type: ignore[method-assign]
+    frames = record_frames(app)
     during: list[float] = []
     after: list[float] = []
     async with app.run_test(size=(120, 40)):

@@ -51,7 +51,8 @@ class BareApp(App[None]):
         counter.update(str(int(str(counter.render())) + step))
 
 
-async def _time_presses(app: App, keys: list[str], settle) -> list[float]:  # type: ignore[no-untyped-def]
+def record_frames(app: App) -> list[float]:
+    """The list to which ``app`` appends the time of each frame it writes to the terminal (from now on)."""
     frames: list[float] = []
     original = app._display
 
@@ -60,6 +61,11 @@ async def _time_presses(app: App, keys: list[str], settle) -> list[float]:  # ty
         return original(screen, renderable)
 
     app._display = record  # type: ignore[method-assign]
+    return frames
+
+
+async def _time_presses(app: App, keys: list[str], settle) -> list[float]:  # type: ignore[no-untyped-def]
+    frames = record_frames(app)
     latencies: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
