@@ -44,7 +44,7 @@ POST_PAINT_DELAY = 0.1
 #: An article with more sentences than this has its terms linked after it is drawn, a slice at a time.
 LINK_AT_ONCE_SENTENCES = 1000
 #: Seconds of term linking done before the event loop runs again (keys, frames).
-LINK_SLICE_SECONDS = 0.003
+LINK_SLICE_SECONDS = 0.002
 
 
 class TranslationState(Enum):

@@ -36,11 +36,11 @@ from glossary.model import CATEGORIES
 from reader.app.layout import Block, FlowBlock, GlossBlock, LaidLine, estimate_height, layout_block, separated
 
 #: Seconds of layout work the background task does before it lets the event loop run again.
-LAYOUT_SLICE_SECONDS = 0.003
+LAYOUT_SLICE_SECONDS = 0.002
 #: Up to about this many lines, a pane is laid out in one go (a few milliseconds); beyond, incrementally.
 SYNC_LAYOUT_LINES = 3000
 #: Seconds between scroll bar updates while the background task lays out blocks below the view.
-SIZE_UPDATE_SECONDS = 0.25
+SIZE_UPDATE_SECONDS = 1.0
 
 
 class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -138,7 +138,18 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
             self._block_lines[number] = None
             self._block_sentence_lines[number] = {}
         self._start_background_layout()
-        self.refresh()
+        # Repaint only when a changed block is on screen: a long article's terms are linked a slice at a time, and
+        # a full repaint of both panes per slice would hold up every key pressed meanwhile.
+        first, last = self._visible_block_range()
+        if any(first <= number <= last for number in changes):
+            self.refresh()
+
+    def _visible_block_range(self) -> tuple[int, int]:
+        """The first and last block (inclusive) with a line in the pane's view."""
+        starts = self._line_starts()
+        top = int(self.scroll_y)
+        bottom = top + max(self.scrollable_content_region.height, 1) - 1
+        return bisect_right(starts, top) - 1, bisect_right(starts, bottom) - 1
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
         self._repaint_sentences(old, new)
@@ -170,11 +181,15 @@ class SentencePane(ScrollView, can_focus=True, inherit_bindings=False):
         if number is None:
             return None
         self._lay_out(number)
-        self._update_virtual_size()  # before anyone scrolls to it: a scroll past the old end would be clamped
         local = self._block_sentence_lines[number].get(sentence)
         if local is None:
             return None
         start = self._line_starts()[number]
+        if start + local[1] >= self.virtual_size.height:
+            # Before anyone scrolls to it: a scroll past the old end would be clamped. Only then: a new virtual size
+            # costs the screen a layout pass, which on every key of a long article still being laid out is most
+            # of what the key waits for.
+            self._update_virtual_size()
         return (start + local[0], start + local[1])
 
     def scroll_to_sentence(self, sentence: int, *, top_fraction: float = 0.3) -> None:
