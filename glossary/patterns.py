@@ -211,10 +211,12 @@ class PatternSet:
         untrusted_ids: Collection[str] = (),
     ) -> None:
         # Patterns compile on first use: compiling all of them (the regex module is slow to compile) would cost
-        # every start of the reader about 50 ms, and most articles need one or two of them.
+        # every start of the reader about 50 ms, and most articles need one or two of them. Their prefilter
+        # literals are worked out on first use too (parsing every pattern costs about 40 ms), so a side that is
+        # never searched (Korean, for an English article without a translation) costs nothing.
         self._compiled = sources
         self._patterns: dict[int, regex.Pattern | None] = {}
-        self._required = {index: required_literals(source) for index, source, _ in sources}
+        self._required: dict[int, tuple[str, ...]] = {}
         self.timeout = timeout
         # The timeout costs about half the search time, so it guards only user patterns; the curated ones are
         # run over the whole dev corpus in the tests.
@@ -249,7 +251,9 @@ class PatternSet:
         on_boundaries = on_boundaries or english_boundaries
         for item in list(self._compiled):
             index, source, entry = item
-            required = self._required[index]
+            required = self._required.get(index)
+            if required is None:
+                required = self._required[index] = required_literals(source)
             if required and not any(literal in text for literal in required):
                 continue
             compiled = self._pattern(index, source)
