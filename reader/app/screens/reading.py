@@ -243,6 +243,8 @@ class ReadingScreen(Screen[None]):
             # the event loop keeps taking keys (q quits at once) meanwhile. Re-reading a very long article would
             # take seconds: only ordinary ones are read again.
             matcher = context.matcher
+            if view.sentences:  # a first match here works out and compiles the patterns it needs, off the loop too
+                match_source(matcher, view.sentences[0].source_lang, view.sentences[0].source)
             small = len(view.sentences) <= LINK_AT_ONCE_SENTENCES
             return matcher, context.reparsed_with_glossary_names(article) if small else None
 
@@ -277,7 +279,7 @@ class ReadingScreen(Screen[None]):
             return
         if self._linked_while_glossing is not None:
             self._linked_while_glossing.update(indices)
-        view, matcher = self.view, self.context.matcher
+        view, matcher, entries = self.view, self.context.matcher, self.context.glossary
         for pane, make in ((self.source_pane, panes.source_sentence), (self.target_pane, panes.target_sentence)):
             numbers = {pane.block_of(index) for index in indices} - {None}
             changes: dict[int, panes.Block] = {}
@@ -285,7 +287,7 @@ class ReadingScreen(Screen[None]):
                 if number is None:
                     continue
                 block = panes.rebuilt_block(
-                    pane.blocks[number], view, make, lambda s: panes.gloss_block(s, matcher, self.context.glossary)
+                    pane.blocks[number], view, make, lambda s: panes.gloss_block(s, matcher, entries)
                 )
                 if block != pane.blocks[number]:  # e.g. a paragraph with no terms: nothing to lay out again
                     changes[number] = block
@@ -384,10 +386,11 @@ class ReadingScreen(Screen[None]):
         if view is None:
             return
         matcher = await asyncio.to_thread(lambda: context.matcher)
+        entries = context.glossary  # once: the property takes the session's lock
         blocks = panes.gloss_heading(view, self.unavailable_reason, self.install_command)
         deadline = time.perf_counter() + LINK_SLICE_SECONDS
         for sentence in view.sentences:
-            blocks.append(panes.gloss_block(sentence, matcher, context.glossary))
+            blocks.append(panes.gloss_block(sentence, matcher, entries))
             if time.perf_counter() >= deadline:
                 await asyncio.sleep(0)
                 if token != self.token:
